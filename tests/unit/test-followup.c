@@ -1,0 +1,114 @@
+/* test-followup.c — scheduling, due and overdue lists, done, recurrence. */
+#include <stdlib.h>
+
+#include "kefu/db.h"
+#include "kefu/followup.h"
+#include "kefu/when.h"
+#include "test.h"
+#include "fixture.h"
+
+TEST(add_list_done)
+{
+	struct db *db = fixture_db("fu.db");
+	int64_t c = fixture_customer(db, "王永庆", "13800138000", NULL);
+	int64_t now = when_now(), a, b, p, next;
+	struct followup **v, *f;
+	char *cause = NULL;
+	int n;
+
+	ASSERT_EQ(followup_add(db, c, "li", now - 3600, "overdue", 0, "li", 1,
+	    &a, &cause), 0);
+	ASSERT_EQ(followup_add(db, c, "li", now + 3600, "later", 0, "li", 0,
+	    &b, &cause), 0);
+	ASSERT_EQ(followup_add(db, c, "pool", now - 60, "pool due", 0, "li",
+	    1, &p, &cause), 0);
+
+	n = followup_list(db, FOLLOWUP_DUE, "li", now, 0, &v, &cause);
+	ASSERT_EQ(n, 1);
+	ASSERT_EQ(v[0]->id, a);
+	ASSERT_STR(v[0]->customer_name, "王永庆");
+	followup_list_free(v, n);
+	n = followup_list(db, FOLLOWUP_OVERDUE, NULL, now, 0, &v, &cause);
+	ASSERT_EQ(n, 1);	/* the pool one is due but within grace */
+	followup_list_free(v, n);
+	n = followup_list(db, FOLLOWUP_OPEN, NULL, now, 0, &v, &cause);
+	ASSERT_EQ(n, 3);
+	ASSERT_EQ(v[0]->id, a);	/* earliest first */
+	followup_list_free(v, n);
+
+	ASSERT_EQ(followup_done(db, a, "li", &next, &cause), 0);
+	ASSERT_EQ(next, 0);
+	ASSERT_EQ(followup_get(db, a, &f, &cause), 1);
+	ASSERT_STR(f->state, "done");
+	ASSERT(f->done_at >= now);
+	followup_free(f);
+	ASSERT(followup_done(db, a, "li", &next, &cause) < 0);
+	ASSERT(strstr(cause, "already done") != NULL);
+	free(cause);
+	cause = NULL;
+	ASSERT(followup_done(db, 9999, "li", &next, &cause) < 0);
+	free(cause);
+	db_close(db);
+}
+
+TEST(refusals)
+{
+	struct db *db = fixture_db("fubad.db");
+	int64_t c = fixture_customer(db, "A", "13800138000", NULL), id;
+	int64_t now = when_now();
+	char *cause = NULL;
+
+	ASSERT(followup_add(db, c, "li", now - 7200, "x", 0, "li", 0, &id,
+	    &cause) < 0);
+	ASSERT(strstr(cause, "past") != NULL);
+	free(cause);
+	cause = NULL;
+	ASSERT(followup_add(db, c, "ghost", now + 60, "x", 0, "li", 0, &id,
+	    &cause) < 0);
+	ASSERT(strstr(cause, "unknown agent") != NULL);
+	free(cause);
+	cause = NULL;
+	ASSERT(followup_add(db, 999, "li", now + 60, "x", 0, "li", 0, &id,
+	    &cause) < 0);
+	free(cause);
+	struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM followups");
+	ASSERT_EQ(db_step(st), DB_ROW);
+	ASSERT_EQ(db_col_int(st, 0), 0);
+	db_reset(st);
+	db_close(db);
+}
+
+TEST(recurrence_keeps_rhythm)
+{
+	struct db *db = fixture_db("furec.db");
+	int64_t c = fixture_customer(db, "VIP", "13800138000", NULL);
+	int64_t now = when_now(), id, next;
+	struct followup *f;
+	char *cause = NULL;
+
+	/* Due 2 days ago, every 30 days: next is 28 days from now. */
+	ASSERT_EQ(followup_add(db, c, "li", now - 2 * 86400, "care", 30, "li",
+	    1, &id, &cause), 0);
+	ASSERT_EQ(followup_done(db, id, "li", &next, &cause), 0);
+	ASSERT(next > id);
+	ASSERT_EQ(followup_get(db, next, &f, &cause), 1);
+	ASSERT_EQ(f->due_at, now - 2 * 86400 + 30 * 86400);
+	ASSERT_EQ(f->every_days, 30);
+	ASSERT_STR(f->state, "pending");
+	ASSERT_STR(f->owner, "li");
+	followup_free(f);
+	db_close(db);
+}
+
+static const struct test tests[] = {
+	T(add_list_done),
+	T(refusals),
+	T(recurrence_keeps_rhythm),
+	{ NULL, NULL }
+};
+
+int
+main(int argc, char **argv)
+{
+	return test_main(argc, argv, tests);
+}
