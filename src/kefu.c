@@ -211,17 +211,63 @@ cmd_demo(struct cli *cli)
 	return run_console(cli);
 }
 
+/* The language the environment asks for ("zh_CN"), or NULL. */
+static const char *
+wanted_language(void)
+{
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return v;
+	}
+	return NULL;
+}
+
+/* Locale and catalogue. If the asked-for locale is not installed (a fresh
+ * Debian has only C.UTF-8), keep its language for messages through
+ * LANGUAGE over C.UTF-8, so `LANG=zh_CN.UTF-8 kefu` is Chinese anyway.
+ * The catalogue comes from $KEFU_LOCALEDIR, the install, or a build tree
+ * beside the binary. */
+static void
+setup_locale(void)
+{
+	const char *lang = wanted_language(), *dir = getenv("KEFU_LOCALEDIR");
+	char exe[4096], *local = NULL, *mo;
+	ssize_t n;
+
+	if (setlocale(LC_ALL, "") == NULL && lang != NULL &&
+	    setlocale(LC_ALL, "C.UTF-8") != NULL) {
+		char *l = xstrndup(lang, strcspn(lang, ".@"));
+		setenv("LANGUAGE", l, 0);
+		free(l);
+	}
+	if (dir == NULL) {
+		mo = xasprintf("%s/zh_CN/LC_MESSAGES/kefu.mo", LOCALEDIR);
+		if (access(mo, R_OK) == 0)
+			dir = LOCALEDIR;
+		free(mo);
+	}
+	if (dir == NULL && (n = readlink("/proc/self/exe", exe,
+	    sizeof exe - 1)) > 0) {
+		exe[n] = '\0';
+		*strrchr(exe, '/') = '\0';
+		dir = local = xasprintf("%s/po", exe);
+	}
+	bindtextdomain("kefu", dir != NULL ? dir : LOCALEDIR);
+	bind_textdomain_codeset("kefu", "UTF-8");
+	textdomain("kefu");
+	free(local);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct cli cli;
 	int rc;
 
-	setlocale(LC_ALL, "");
-	bindtextdomain("kefu", getenv("KEFU_LOCALEDIR") != NULL ?
-	    getenv("KEFU_LOCALEDIR") : LOCALEDIR);
-	bind_textdomain_codeset("kefu", "UTF-8");
-	textdomain("kefu");
+	setup_locale();
 
 	rc = cli_parse(&cli, argc, argv);
 	if (rc == 0)

@@ -22,7 +22,8 @@ struct agent {
 void agent_free(struct agent *);
 void agent_list_free(struct agent **, int n);
 
-/* True if LOGIN is a usable login: 1–64 of [A-Za-z0-9._@-], not "pool". */
+/* True if LOGIN is a usable login: 1–64 of [A-Za-z0-9._@-] starting with a
+ * letter or digit, and not "pool". */
 int agent_login_valid(const char *login);
 
 /* Register LOGIN. BY must be a supervisor, except when no agent exists yet

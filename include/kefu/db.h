@@ -107,7 +107,11 @@ const char *db_journal_mode(struct db *);
 
 /* Set *cause to a message for the failed call that returned RC (busy, disk
  * full, read-only, constraint, or the engine's text), prefixed with WHAT.
- * Rolls back an open transaction. Returns RC. */
+ * Returns RC (DB_ERR if RC was not negative). For reads: nothing else. */
+int db_cause(struct db *, int rc, const char *what, char **cause);
+
+/* db_cause, then roll back the innermost transaction level: for writers,
+ * once, on the failure that ends their transaction. */
 int db_fail(struct db *, int rc, const char *what, char **cause);
 
 #endif

@@ -5,7 +5,8 @@
  * Accepts what people type: spaces, dashes, dots, parentheses, a leading `+`
  * or `00` international prefix, a national trunk `0`.  Without a country
  * prefix the default country code is assumed (86 unless KEFU_COUNTRY or the
- * config says otherwise).  The result is E.164: `+` then 8–15 digits.
+ * config says otherwise).  The result is E.164: `+` then 7–15 digits
+ * (country code included; at least 5 digits must be typed).
  */
 #ifndef KEFU_PHONE_H
 #define KEFU_PHONE_H

@@ -35,6 +35,10 @@ agent_login_valid(const char *login)
 
 	if (n == 0 || n > 64 || strcmp(login, FOLLOWUP_POOL) == 0)
 		return 0;
+	/* It names files (drafts): no leading '.', so never "..". */
+	if (!((*login >= 'a' && *login <= 'z') ||
+	    (*login >= 'A' && *login <= 'Z') || (*login >= '0' && *login <= '9')))
+		return 0;
 	for (const char *p = login; *p != '\0'; p++) {
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("._@-", *p) != NULL))
@@ -88,14 +92,14 @@ agent_get(struct db *db, const char *login, struct agent **out, char **cause)
 	*out = NULL;
 	st = db_prepare(db, "SELECT " AGENT_COLS " FROM agents WHERE login = ?");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "reading agent", cause);
+		return db_cause(db, DB_ERR, "reading agent", cause);
 	db_bind_text(st, 1, login);
 	if ((rc = db_step(st)) == DB_ROW) {
 		*out = agent_from_row(st);
 		db_reset(st);
 		return 1;
 	}
-	return rc < 0 ? db_fail(db, rc, "reading agent", cause) : 0;
+	return rc < 0 ? db_cause(db, rc, "reading agent", cause) : 0;
 }
 
 int
@@ -108,14 +112,14 @@ agent_list(struct db *db, struct agent ***out, char **cause)
 	*out = NULL;
 	st = db_prepare(db, "SELECT " AGENT_COLS " FROM agents ORDER BY login");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "listing agents", cause);
+		return db_cause(db, DB_ERR, "listing agents", cause);
 	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = agent_from_row(st);
 	}
 	if (rc < 0) {
 		agent_list_free(v, n);
-		return db_fail(db, rc, "listing agents", cause);
+		return db_cause(db, rc, "listing agents", cause);
 	}
 	*out = v;
 	return n;
@@ -148,7 +152,7 @@ agent_add(struct db *db, const char *login, const char *name,
 		return set_cause(cause, "invalid login '%s': use 1-64 letters, "
 		    "digits, '.', '_', '@' or '-' (and not 'pool')", login);
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "adding agent", cause);
+		return db_cause(db, rc, "adding agent", cause);
 	if ((rc = agent_get(db, login, &old, cause)) != 0) {
 		agent_free(old);
 		db_rollback(db);

@@ -82,7 +82,8 @@ complaint_text_check(const char *s, const char *what, int required,
     char **cause)
 {
 	if (s == NULL || s[strspn(s, " \t\r\n")] == '\0')
-		return required ? set_cause(cause, "a %s is required", what) : 0;
+		return required ? set_cause(cause, "a %s is required",
+		    what) : 0;
 	if (!utf8_valid(s, strlen(s)))
 		return set_cause(cause, "%s is not valid UTF-8", what);
 	if (strlen(s) > COMPLAINT_TEXT_MAX)
@@ -100,8 +101,8 @@ complaint_check(const struct complaint *c, char **cause)
 	if (c->owner == NULL || *c->owner == '\0')
 		return set_cause(cause, "a complaint needs an owner");
 	if (!complaint_category_valid(c->category))
-		return set_cause(cause, "unknown category '%s' (product, service,"
-		    " billing, delivery, attitude, other)",
+		return set_cause(cause, "unknown category '%s' (product,"
+		    " service, billing, delivery, attitude, other)",
 		    c->category != NULL ? c->category : "");
 	if (complaint_word(complaint_states, state) < 0)
 		return set_cause(cause, "unknown state '%s' (open, escalated,"
@@ -187,11 +188,11 @@ complaint_insert(struct db *db, struct complaint *c, const char *by,
 	if (resolved) {
 		resolved_at = c->resolved_at != 0 ? c->resolved_at : now;
 		if (resolved_at < opened)
-			return set_cause(cause, "a complaint cannot be resolved "
-			    "before it was opened");
+			return set_cause(cause, "a complaint cannot be "
+			    "resolved before it was opened");
 	}
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "opening complaint", cause);
+		return db_cause(db, rc, "opening complaint", cause);
 	if ((rc = complaint_owner_check(db, c->owner)) != 0) {
 		if (rc < 0)
 			return db_fail(db, rc, "opening complaint", cause);
@@ -283,7 +284,7 @@ complaint_resolve(struct db *db, int64_t id, const char *resolution,
 	if (complaint_text_check(resolution, "resolution", 1, cause) != 0)
 		return -1;
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "resolving complaint", cause);
+		return db_cause(db, rc, "resolving complaint", cause);
 	st = db_prepare(db, "UPDATE complaints SET state = 'resolved',"
 	    " resolved_at = ?, resolution = ? WHERE id = ?"
 	    " AND state <> 'resolved'");
@@ -297,7 +298,8 @@ complaint_resolve(struct db *db, int64_t id, const char *resolution,
 	if (db_changes(db) != 1) {
 		st = db_prepare(db, "SELECT 1 FROM complaints WHERE id = ?");
 		if (st == NULL)
-			return db_fail(db, DB_ERR, "resolving complaint", cause);
+			return db_fail(db, DB_ERR, "resolving complaint",
+			    cause);
 		db_bind_int(st, 1, id);
 		if ((rc = db_step(st)) < 0)
 			return db_fail(db, rc, "resolving complaint", cause);
@@ -402,20 +404,24 @@ complaint_list_open(struct db *db, int64_t customer_id, int limit,
 	int n = 0, rc;
 
 	*out = NULL;
+	/* Two statements so each uses its index. */
 	if (customer_id != 0) {
 		st = db_prepare(db, COMPLAINT_SELECT " WHERE k.customer_id = ?"
 		    " AND k.state <> 'resolved' ORDER BY k.deadline, k.id"
 		    " LIMIT ?");
-		if (st != NULL)
+		if (st != NULL) {
 			db_bind_int(st, 1, customer_id);
+			db_bind_int(st, 2, limit > 0 ? limit : INT32_MAX);
+		}
 	} else {
-		st = db_prepare(db, COMPLAINT_SELECT " WHERE ? IS NULL"
-		    " AND k.state <> 'resolved' ORDER BY k.deadline, k.id"
+		st = db_prepare(db, COMPLAINT_SELECT
+		    " WHERE k.state <> 'resolved' ORDER BY k.deadline, k.id"
 		    " LIMIT ?");
+		if (st != NULL)
+			db_bind_int(st, 1, limit > 0 ? limit : INT32_MAX);
 	}
 	if (st == NULL)
 		return db_fail(db, DB_ERR, "listing complaints", cause);
-	db_bind_int(st, 2, limit > 0 ? limit : INT32_MAX);
 	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = complaint_from_row(st);

@@ -118,9 +118,10 @@ contact_log(struct db *db, struct contact *c, char **cause)
 	if (c->started_at == 0)
 		c->started_at = now;
 	if (c->ended_at == 0)
-		c->ended_at = now > c->started_at ? now : c->started_at;
+		c->ended_at = c->started_at < now - 86400 ? c->started_at :
+		    now > c->started_at ? now : c->started_at;
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "logging contact", cause);
+		return db_cause(db, rc, "logging contact", cause);
 	st = db_prepare(db, "INSERT INTO contacts (customer_id, agent, channel,"
 	    " direction, started_at, ended_at, reason, notes, disposition,"
 	    " outcome, level, purchase, call_id)"
@@ -184,7 +185,7 @@ contact_list(struct db *db, int64_t customer_id, int limit,
 	    " ON p.id = k.playbook_id WHERE k.customer_id = ?"
 	    " ORDER BY k.started_at DESC, k.id DESC LIMIT ?");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "reading history", cause);
+		return db_cause(db, DB_ERR, "reading history", cause);
 	db_bind_int(st, 1, customer_id);
 	db_bind_int(st, 2, limit);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -209,7 +210,7 @@ contact_list(struct db *db, int64_t customer_id, int limit,
 	}
 	if (rc < 0) {
 		contact_list_free(v, n);
-		return db_fail(db, rc, "reading history", cause);
+		return db_cause(db, rc, "reading history", cause);
 	}
 	*out = v;
 	return n;

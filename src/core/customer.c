@@ -204,7 +204,7 @@ customer_insert(struct db *db, struct customer *c, const char *by,
 	if (customer_check(c, cause) != 0)
 		return -1;
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "saving customer", cause);
+		return db_cause(db, rc, "saving customer", cause);
 	st = db_prepare(db, "INSERT INTO customers (name, segment, household,"
 	    " habits, preferences, notes, owner, cycle_days, annual_spend,"
 	    " first_purchase, created_at, updated_at)"
@@ -235,7 +235,7 @@ customer_update(struct db *db, struct customer *c, const char *by,
 	if (customer_check(c, cause) != 0)
 		return -1;
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "saving customer", cause);
+		return db_cause(db, rc, "saving customer", cause);
 	st = db_prepare(db, "UPDATE customers SET name = ?, segment = ?,"
 	    " household = ?, habits = ?, preferences = ?, notes = ?, owner = ?,"
 	    " cycle_days = ?, annual_spend = ?, first_purchase = ?,"
@@ -275,10 +275,10 @@ customer_get(struct db *db, int64_t id, struct customer **out, char **cause)
 	    " preferences, notes, owner, cycle_days, annual_spend,"
 	    " first_purchase, created_at, updated_at FROM customers WHERE id = ?");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "reading customer", cause);
+		return db_cause(db, DB_ERR, "reading customer", cause);
 	db_bind_int(st, 1, id);
 	if ((rc = db_step(st)) != DB_ROW)
-		return rc < 0 ? db_fail(db, rc, "reading customer", cause) : 0;
+		return rc < 0 ? db_cause(db, rc, "reading customer", cause) : 0;
 	c = xcalloc(1, sizeof *c);
 	c->id = id;
 	c->name = col_dup(st, 0);
@@ -299,7 +299,7 @@ customer_get(struct db *db, int64_t id, struct customer **out, char **cause)
 	    " WHERE customer_id = ? ORDER BY id");
 	if (st == NULL) {
 		customer_free(c);
-		return db_fail(db, DB_ERR, "reading phones", cause);
+		return db_cause(db, DB_ERR, "reading phones", cause);
 	}
 	db_bind_int(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -311,7 +311,7 @@ customer_get(struct db *db, int64_t id, struct customer **out, char **cause)
 	}
 	if (rc < 0) {
 		customer_free(c);
-		return db_fail(db, rc, "reading phones", cause);
+		return db_cause(db, rc, "reading phones", cause);
 	}
 	*out = c;
 	return 1;
@@ -335,7 +335,7 @@ customer_find_phone(struct db *db, const char *raw, int64_t **ids,
 	    " WHERE p.e164 = ? ORDER BY (SELECT max(started_at) FROM contacts k"
 	    " WHERE k.customer_id = p.customer_id) DESC, p.customer_id DESC");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "finding phone", cause);
+		return db_cause(db, DB_ERR, "finding phone", cause);
 	db_bind_text(st, 1, e164);
 	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
@@ -343,7 +343,7 @@ customer_find_phone(struct db *db, const char *raw, int64_t **ids,
 	}
 	if (rc < 0) {
 		free(v);
-		return db_fail(db, rc, "finding phone", cause);
+		return db_cause(db, rc, "finding phone", cause);
 	}
 	*ids = v;
 	return n;

@@ -260,10 +260,9 @@ db_commit(struct db *db)
 		snprintf(sql, sizeof sql, "COMMIT");
 	else
 		snprintf(sql, sizeof sql, "RELEASE s%d", db->depth - 1);
-	if ((rc = db_exec(db, sql)) < 0) {
-		db_rollback(db);
+	/* On failure the level stays open: the caller rolls it back. */
+	if ((rc = db_exec(db, sql)) < 0)
 		return rc;
-	}
 	db->depth--;
 	return 0;
 }

@@ -7,7 +7,7 @@
 #include "kefu/xmalloc.h"
 
 int
-db_fail(struct db *db, int rc, const char *what, char **cause)
+db_cause(struct db *db, int rc, const char *what, char **cause)
 {
 	const char *msg;
 
@@ -29,6 +29,13 @@ db_fail(struct db *db, int rc, const char *what, char **cause)
 		break;
 	}
 	set_cause(cause, "%s: %s", what, msg);
+	return rc;
+}
+
+int
+db_fail(struct db *db, int rc, const char *what, char **cause)
+{
+	rc = db_cause(db, rc, what, cause);
 	db_rollback(db);
 	return rc;
 }

@@ -57,6 +57,24 @@ const char *const demo_mobile_prefixes[] = {
 };
 const size_t demo_nmobile_prefixes = nitems(demo_mobile_prefixes);
 
+/* "13912345678", "139 1234 5678", "+86 139-1234-5678", … */
+const struct demo_format demo_mobile_formats[] = {
+	{ "", "", "" }, { "", " ", " " }, { "", "-", "-" },
+	{ "+86 ", "-", "-" }, { "+86 ", " ", " " }, { "+86", "", "" },
+	{ "0086 ", " ", " " },
+};
+const struct demo_weighted demo_mobile_weights[] = {
+	{ "plain", 7 }, { "spaces", 5 }, { "dashes", 3 }, { "+86 dashes", 2 },
+	{ "+86 spaces", 1 }, { "+86", 1 }, { "0086", 1 },
+};
+const size_t demo_nmobile_formats = nitems(demo_mobile_formats);
+
+/* "010-6552 9988", "010-65529988", "(010) 6552 9988", "010 65529988". */
+const struct demo_format demo_landline_formats[] = {
+	{ "", "-", " " }, { "", "-", "" }, { "(", ") ", " " }, { "", " ", "" },
+};
+const size_t demo_nlandline_formats = nitems(demo_landline_formats);
+
 const struct demo_area demo_areas[] = {
 	{ "010", 8 }, { "021", 8 }, { "020", 8 }, { "0755", 8 }, { "028", 8 },
 	{ "0571", 8 }, { "025", 8 }, { "027", 8 }, { "0512", 8 }, { "0532", 8 },
@@ -64,35 +82,61 @@ const struct demo_area demo_areas[] = {
 };
 const size_t demo_nareas = nitems(demo_areas);
 
+const struct demo_profile demo_first = {
+	"家里4口人：夫妻俩和两个孩子，孩子上小学",
+	"每月初买一袋20公斤东北大米，米缸约装25公斤",
+	"喜欢下午3点后来电；送米时先把米缸里的陈米倒出来，擦干净再倒新米，"
+	"陈米放在上面",
+	"三十年的老顾客，每月10号发工资，可月底结账",
+	30, 3600000,
+};
+
 const struct demo_text demo_households[] = {
-	{ "家里4口人，两个孩子上小学", "family of four, two kids in primary school" },
-	{ "三代同堂，6口人，老人牙口不好", "three generations, six people; grandparents need soft food" },
-	{ "独居老人，子女在外地工作", "lives alone, children work in another city" },
+	{ "家里4口人，两个孩子上小学",
+	  "family of four, two kids in primary school" },
+	{ "三代同堂，6口人，老人牙口不好",
+	  "three generations, six people; grandparents need soft food" },
+	{ "独居老人，子女在外地工作",
+	  "lives alone, children work in another city" },
 	{ "新婚夫妻两口人，都上班", "newly married couple, both working" },
 	{ "夫妻俩，孩子在外地读大学", "couple, child away at university" },
 	{ "5口人，家里有刚出生的宝宝", "family of five with a newborn" },
 	{ "单身，经常出差", "single, travels a lot for work" },
-	{ "开小饭馆，后厨用米量大", "runs a small restaurant, uses a lot of rice" },
-	{ "家里3口人，孩子上初中，住校", "family of three, teenager boards at school" },
-	{ "老两口，老伴腿脚不便", "elderly couple, husband has trouble walking" },
+	{ "开小饭馆，后厨用米量大",
+	  "runs a small restaurant, uses a lot of rice" },
+	{ "家里3口人，孩子上初中，住校",
+	  "family of three, teenager boards at school" },
+	{ "老两口，老伴腿脚不便",
+	  "elderly couple, husband has trouble walking" },
 	{ "4口人，和父母同住", "four people, lives with parents" },
-	{ "幼儿园食堂负责人，按学期采购", "buys for a kindergarten canteen, by term" },
+	{ "幼儿园食堂负责人，按学期采购",
+	  "buys for a kindergarten canteen, by term" },
 	{ "", "" },
 };
 const size_t demo_nhouseholds = nitems(demo_households);
 
 const struct demo_habit demo_habits[] = {
-	{ "每月初买一袋20公斤东北大米", "buys a 20 kg bag of northeast rice early each month", 30 },
-	{ "每两周订一次桶装水，一次4桶", "orders 4 bottles of water every two weeks", 14 },
-	{ "一袋10公斤大米大约吃半个月", "a 10 kg bag of rice lasts about two weeks", 15 },
-	{ "每季度换一次净水器滤芯", "changes the water-filter cartridge every quarter", 90 },
-	{ "每月买两箱牛奶给孩子", "buys two cases of milk a month for the kids", 30 },
-	{ "5升花生油大约用40天", "a 5 L bottle of peanut oil lasts about 40 days", 40 },
-	{ "饭馆每周进两袋50斤大米", "the restaurant takes two 25 kg sacks a week", 7 },
-	{ "每10天左右补一次鸡蛋和杂粮", "restocks eggs and grains about every 10 days", 10 },
+	{ "每月初买一袋20公斤东北大米",
+	  "buys a 20 kg bag of northeast rice early each month", 30 },
+	{ "每两周订一次桶装水，一次4桶",
+	  "orders 4 bottles of water every two weeks", 14 },
+	{ "一袋10公斤大米大约吃半个月",
+	  "a 10 kg bag of rice lasts about two weeks", 15 },
+	{ "每季度换一次净水器滤芯",
+	  "changes the water-filter cartridge every quarter", 90 },
+	{ "每月买两箱牛奶给孩子",
+	  "buys two cases of milk a month for the kids", 30 },
+	{ "5升花生油大约用40天",
+	  "a 5 L bottle of peanut oil lasts about 40 days", 40 },
+	{ "饭馆每周进两袋50斤大米",
+	  "the restaurant takes two 25 kg sacks a week", 7 },
+	{ "每10天左右补一次鸡蛋和杂粮",
+	  "restocks eggs and grains about every 10 days", 10 },
 	{ "逢年过节才集中采购", "buys in bulk only before holidays", 0 },
-	{ "喜欢周末到店里自己挑", "likes to come in and choose at weekends", 0 },
-	{ "只买有机杂粮，对产地很在意", "only buys organic grains, cares where they come from", 0 },
+	{ "喜欢周末到店里自己挑",
+	  "likes to come in and choose at weekends", 0 },
+	{ "只买有机杂粮，对产地很在意",
+	  "only buys organic grains, cares where they come from", 0 },
 	{ "促销时囤货", "stocks up during promotions", 0 },
 	{ "经常在微信上下单", "usually orders through chat", 0 },
 	{ "每次都要求送货上门", "always asks for home delivery", 0 },
@@ -102,28 +146,38 @@ const size_t demo_nhabits = nitems(demo_habits);
 const struct demo_text demo_preferences[] = {
 	{ "喜欢下午3点后来电", "prefers calls after 3 pm" },
 	{ "只接受微信联系，不要打电话", "chat only, please do not call" },
-	{ "不要在午休时间打电话（12:00-14:00）", "no calls over lunch (12:00-14:00)" },
-	{ "耳朵不太好，请说慢一点、大声一点", "hard of hearing: speak slowly and clearly" },
+	{ "不要在午休时间打电话（12:00-14:00）",
+	  "no calls over lunch (12:00-14:00)" },
+	{ "耳朵不太好，请说慢一点、大声一点",
+	  "hard of hearing: speak slowly and clearly" },
 	{ "送货前半小时先打电话", "call half an hour before delivering" },
 	{ "发票抬头写公司名称", "invoices in the company's name" },
 	{ "喜欢讲粤语", "prefers Cantonese" },
 	{ "晚上7点后方便", "evenings after 7 pm are best" },
 	{ "送货放门卫室即可", "leave deliveries with the building guard" },
 	{ "周末不要联系", "no contact at weekends" },
-	{ "习惯用邮件联系，上夜班，白天休息", "prefers email, works night shifts" },
+	{ "习惯用邮件联系，上夜班，白天休息",
+	  "prefers email, works night shifts" },
 	{ "", "" },
 };
 const size_t demo_npreferences = nitems(demo_preferences);
 
 const struct demo_text demo_notes[] = {
-	{ "老顾客，介绍过三位邻居", "long-time customer, referred three neighbours" },
-	{ "对价格敏感，关注促销活动", "price-sensitive, watches for promotions" },
-	{ "生日在十月，可送小礼品", "birthday in October: a small gift is welcome" },
-	{ "去年因送货延迟投诉过，处理后很满意", "complained about a late delivery last year, happy with the fix" },
-	{ "家里老人糖尿病，关注低糖杂粮", "a diabetic grandparent: interested in low-GI grains" },
+	{ "老顾客，介绍过三位邻居",
+	  "long-time customer, referred three neighbours" },
+	{ "对价格敏感，关注促销活动",
+	  "price-sensitive, watches for promotions" },
+	{ "生日在十月，可送小礼品",
+	  "birthday in October: a small gift is welcome" },
+	{ "去年因送货延迟投诉过，处理后很满意",
+	  "complained about a late delivery last year, happy with the fix" },
+	{ "家里老人糖尿病，关注低糖杂粮",
+	  "a diabetic grandparent: interested in low-GI grains" },
 	{ "月底发工资后付款", "pays after payday at the end of the month" },
-	{ "楼层高无电梯，送货需提前安排", "top floor, no lift: plan deliveries ahead" },
-	{ "曾反映米里有虫，更换后恢复订购", "once found weevils in the rice; reordered after a replacement" },
+	{ "楼层高无电梯，送货需提前安排",
+	  "top floor, no lift: plan deliveries ahead" },
+	{ "曾反映米里有虫，更换后恢复订购",
+	  "once found weevils in the rice; reordered after a replacement" },
 	{ "喜欢尝试新品种", "likes to try new varieties" },
 	{ "", "" },
 	{ "", "" },
@@ -131,11 +185,11 @@ const struct demo_text demo_notes[] = {
 const size_t demo_nnotes = nitems(demo_notes);
 
 const struct demo_segment demo_segments[] = {
-	[DEMO_SEG_VIP] =	{ "vip", 5, 20000, 120000, 8, 15 },
-	[DEMO_SEG_KEY] =	{ "key", 15, 6000, 20000, 5, 12 },
-	[DEMO_SEG_NORMAL] =	{ "normal", 65, 600, 6000, 0, 10 },
-	[DEMO_SEG_AT_RISK] =	{ "at_risk", 10, 1000, 15000, 2, 8 },
-	[DEMO_SEG_NEW] =	{ "new", 5, 0, 800, 0, 3 },
+	[DEMO_SEG_VIP] =	{ "vip", 5, 20000, 120000, 8, 15, 100 },
+	[DEMO_SEG_KEY] =	{ "key", 15, 6000, 20000, 5, 12, 100 },
+	[DEMO_SEG_NORMAL] =	{ "normal", 65, 600, 6000, 0, 10, 50 },
+	[DEMO_SEG_AT_RISK] =	{ "at_risk", 10, 1000, 15000, 2, 8, 100 },
+	[DEMO_SEG_NEW] =	{ "new", 5, 0, 800, 0, 3, 0 },
 };
 
 /* Channels drawn for scenarios that do not fix one. */
@@ -145,12 +199,19 @@ const struct demo_weighted demo_channels[] = {
 };
 const size_t demo_nchannels = nitems(demo_channels);
 
+const struct demo_mood_share demo_moods[] = {
+	[DEMO_MOOD_NONE] =	{ 0, 0 },
+	[DEMO_MOOD_GOOD] =	{ 30, 95 },
+	[DEMO_MOOD_MIXED] =	{ 10, 60 },
+	[DEMO_MOOD_BAD] =	{ 0, 15 },
+};
+
 /* Kinds of contact. Complaints carry their category; weights add up to
  * about a hundred so they read as percentages. */
 const struct demo_scenario demo_scenarios[] = {
 	{ { "订购大米", "Rice order" },
 	  { "订购20公斤东北大米一袋，约定周六上午送货",
-	    "Ordered a 20 kg bag of northeast rice, delivery Saturday morning" },
+	    "Ordered a 20 kg bag of northeast rice, delivery on Saturday" },
 	  NULL, "in", "sale", NULL, 300, DEMO_MOOD_GOOD, 2, 14 },
 	{ { "续订提醒", "Reorder reminder" },
 	  { "按消费周期提前致电，客户说米快吃完了，顺便下单",
@@ -186,7 +247,7 @@ const struct demo_scenario demo_scenarios[] = {
 	  "phone", "in", "complaint", "service", 0, DEMO_MOOD_BAD, 1, 1 },
 	{ { "关怀回访", "Care call" },
 	  { "季度关怀回访，客户对服务满意，提到孩子下月放暑假",
-	    "Quarterly care call; happy with the service, kids on holiday soon" },
+	    "Quarterly care call; happy, mentioned the kids' holiday" },
 	  "phone", "out", "resolved", NULL, 0, DEMO_MOOD_GOOD, 3, 8 },
 	{ { "上门清洁米缸", "Rice-jar service" },
 	  { "送米时帮客户把米缸清理干净，陈米放在上面，客户很惊喜",
@@ -196,7 +257,8 @@ const struct demo_scenario demo_scenarios[] = {
 	  { "无人接听，稍后再拨", "No answer, will try again later" },
 	  "phone", "out", "no_answer", NULL, 0, DEMO_MOOD_NONE, 0, 5 },
 	{ { "打错电话", "Wrong number" },
-	  { "来电找隔壁的五金店，已告知号码", "Wanted the hardware shop next door" },
+	  { "来电找隔壁的五金店，已告知号码",
+	    "Wanted the hardware shop next door" },
 	  "phone", "in", "wrong_number", NULL, 0, DEMO_MOOD_NONE, 0, 1 },
 	{ { "地址变更", "Address change" },
 	  { "搬家了，更新送货地址和门禁密码",
@@ -215,7 +277,8 @@ const struct demo_scenario demo_scenarios[] = {
 	    "Suggested the new Wuchang rice; will try a bag" },
 	  "phone", "out", "sale", NULL, 250, DEMO_MOOD_GOOD, 3, 4 },
 	{ { "组合优惠咨询", "Bundle price" },
-	  { "询问桶装水和大米的组合优惠", "Asked about the rice and water bundle" },
+	  { "询问桶装水和大米的组合优惠",
+	    "Asked about the rice and water bundle" },
 	  "chat", "in", "info", NULL, 0, DEMO_MOOD_MIXED, 1, 4 },
 	{ { "延长账期", "Payment terms" },
 	  { "要求延长账期，超出权限，已转主管",
@@ -242,15 +305,24 @@ const size_t demo_nscenarios = nitems(demo_scenarios);
 
 /* How complaints were put right, by category. */
 const struct demo_resolution demo_resolutions[] = {
-	{ "delivery", { "当天补送并免运费", "Delivered the same day, no delivery fee" } },
-	{ "delivery", { "调整送货时段为客户方便的下午", "Moved deliveries to the afternoon, as the customer prefers" } },
-	{ "billing", { "核实后退还重复扣款，已到账", "Refunded the double charge; customer confirmed" } },
-	{ "billing", { "解释计费规则并赠送积分", "Explained the charges and added loyalty points" } },
-	{ "product", { "上门更换新米并当面致歉", "Replaced the rice at the door and apologised" } },
-	{ "product", { "全额退款并赠送5公斤大米致歉", "Full refund and 5 kg of rice as an apology" } },
-	{ "attitude", { "对送货员进行培训，主管致电道歉", "Driver retrained; supervisor called to apologise" } },
-	{ "service", { "增加高峰时段坐席，回电致歉", "More agents at peak hours; called back to apologise" } },
-	{ "service", { "主管回电致歉，留专线号码", "Supervisor called back, gave a direct line" } },
+	{ "delivery", { "当天补送并免运费",
+	    "Delivered the same day, no delivery fee" } },
+	{ "delivery", { "调整送货时段为客户方便的下午",
+	    "Moved deliveries to the afternoon, as the customer prefers" } },
+	{ "billing", { "核实后退还重复扣款，已到账",
+	    "Refunded the double charge; customer confirmed" } },
+	{ "billing", { "解释计费规则并赠送积分",
+	    "Explained the charges and added loyalty points" } },
+	{ "product", { "上门更换新米并当面致歉",
+	    "Replaced the rice at the door and apologised" } },
+	{ "product", { "全额退款并赠送5公斤大米致歉",
+	    "Full refund and 5 kg of rice as an apology" } },
+	{ "attitude", { "对送货员进行培训，主管致电道歉",
+	    "Driver retrained; supervisor called to apologise" } },
+	{ "service", { "增加高峰时段坐席，回电致歉",
+	    "More agents at peak hours; called back to apologise" } },
+	{ "service", { "主管回电致歉，留专线号码",
+	    "Supervisor called back, gave a direct line" } },
 };
 const size_t demo_nresolutions = nitems(demo_resolutions);
 
@@ -259,22 +331,37 @@ const struct demo_text demo_followup_reasons[] = {
 	{ "提醒会员积分月底到期", "Points expire at the end of the month" },
 	{ "节日问候，介绍中秋礼盒", "Mid-Autumn greetings and gift boxes" },
 	{ "询问是否需要上门清洁米缸", "Offer a rice-jar cleaning visit" },
-	{ "确认新地址送货是否顺利", "Check deliveries to the new address went well" },
+	{ "确认新地址送货是否顺利",
+	  "Check deliveries to the new address went well" },
 	{ "回电说明退换货进度", "Call back about the return" },
 	{ "介绍新到的有机杂粮", "Introduce the new organic grains" },
 };
 const size_t demo_nfollowup_reasons = nitems(demo_followup_reasons);
 
-/* The invoking agent's overdue follow-ups: how long ago they fell due. */
-const struct demo_late demo_late[] = {
-	{ 40 * 60, { "答应今天上午回电说明退款进度",
-	    "Promised a call back about the refund this morning" } },
-	{ 3 * 3600, { "约好下午回电确认送货时间",
-	    "Agreed to call back to fix a delivery slot" } },
-	{ 26 * 3600, { "昨天未接通，需再次联系",
-	    "No answer yesterday, try again" } },
+/* The invoking agent's first follow-ups: a reminder fires within two
+ * minutes of starting the demo, and some are overdue already. */
+const struct demo_soon demo_soon[] = {
+	{ 20, DEMO_WHO_FIRST,
+	  { "王永庆家的大米快吃完了（20公斤约30天），提醒续订并预约周六送货",
+	    "Rice is running out (20 kg lasts ~30 days): offer a reorder" },
+	  30 },
+	{ 45, DEMO_WHO_VIP,
+	  { "VIP月度关怀回访", "Monthly VIP care call" }, 30 },
+	{ 90, DEMO_WHO_COMPLAINT,
+	  { "回访未结投诉的处理进展", "Follow up on the open complaint" }, 0 },
+	{ 110, DEMO_WHO_SECOND,
+	  { "确认新地址送货是否顺利",
+	    "Check deliveries to the new address went well" }, 0 },
+	{ -40 * 60, DEMO_WHO_ANY,
+	  { "答应今天上午回电说明退款进度",
+	    "Promised a call back about the refund this morning" }, 0 },
+	{ -3 * 3600, DEMO_WHO_ANY,
+	  { "约好下午回电确认送货时间",
+	    "Agreed to call back to fix a delivery slot" }, 0 },
+	{ -26 * 3600, DEMO_WHO_ANY,
+	  { "昨天未接通，需再次联系", "No answer yesterday, try again" }, 0 },
 };
-const size_t demo_nlate = nitems(demo_late);
+const size_t demo_nsoon = nitems(demo_soon);
 
 const struct demo_colleague demo_colleagues[] = {
 	{ "li.na", "李娜", 0 },

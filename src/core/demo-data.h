@@ -38,6 +38,13 @@ enum demo_mood {
 	DEMO_MOOD_BAD,
 };
 
+/* Percent of contacts of a mood that delighted the customer, and that
+ * delighted or satisfied them; the rest disappointed. */
+struct demo_mood_share {
+	int		 delighted;
+	int		 satisfied;
+};
+
 /* One kind of contact: why it happened and what became of it. */
 struct demo_scenario {
 	struct demo_text reason;
@@ -52,16 +59,46 @@ struct demo_scenario {
 	int		 weight;
 };
 
+/* How a phone number is written: OPEN, then three groups of digits
+ * separated by SEP1 and SEP2. */
+struct demo_format {
+	const char	*open;
+	const char	*sep1;
+	const char	*sep2;
+};
+
+/* The first customer's profile, the rice-shop notebook of the story. */
+struct demo_profile {
+	const char	*household;
+	const char	*habits;
+	const char	*preferences;
+	const char	*notes;
+	int		 cycle_days;
+	long		 annual_spend;	/* cents */
+};
+
 /* A complaint category and one way such complaints were put right. */
 struct demo_resolution {
 	const char	*category;
 	struct demo_text text;
 };
 
-/* An overdue follow-up: how long ago it fell due. */
-struct demo_late {
-	long		 ago;		/* seconds */
+/* Whom one of the invoking agent's first follow-ups is for. */
+enum demo_who {
+	DEMO_WHO_VIP,		/* the first VIP */
+	DEMO_WHO_COMPLAINT,	/* the first with an open complaint */
+	DEMO_WHO_FIRST,		/* 王永庆 */
+	DEMO_WHO_SECOND,	/* 黄强 */
+	DEMO_WHO_ANY,
+};
+
+/* One of the invoking agent's first follow-ups: due IN seconds after now
+ * (negative: overdue). */
+struct demo_soon {
+	long		 in;
+	enum demo_who	 who;
 	struct demo_text reason;
+	int		 every_days;
 };
 
 enum demo_seg {
@@ -78,6 +115,7 @@ struct demo_segment {
 	int		 percent;
 	int		 spend_min, spend_max;	/* yuan per year */
 	int		 contacts_min, contacts_max;
+	int		 owned;		/* percent with an owner agent */
 };
 
 /* A demo colleague of the invoking agent. */
@@ -104,9 +142,15 @@ extern const size_t demo_nen_last;
 
 extern const char *const demo_mobile_prefixes[];
 extern const size_t demo_nmobile_prefixes;
+extern const struct demo_format demo_mobile_formats[];
+extern const struct demo_weighted demo_mobile_weights[];	/* parallel */
+extern const size_t demo_nmobile_formats;
+extern const struct demo_format demo_landline_formats[];
+extern const size_t demo_nlandline_formats;
 extern const struct demo_area demo_areas[];
 extern const size_t demo_nareas;
 
+extern const struct demo_profile demo_first;
 extern const struct demo_text demo_households[];
 extern const size_t demo_nhouseholds;
 extern const struct demo_habit demo_habits[];
@@ -116,6 +160,7 @@ extern const size_t demo_npreferences;
 extern const struct demo_text demo_notes[];
 extern const size_t demo_nnotes;
 
+extern const struct demo_mood_share demo_moods[];	/* by enum demo_mood */
 extern const struct demo_scenario demo_scenarios[];
 extern const size_t demo_nscenarios;
 extern const struct demo_segment demo_segments[];	/* by enum demo_seg */
@@ -126,8 +171,8 @@ extern const size_t demo_nresolutions;
 extern const struct demo_text demo_followup_reasons[];
 extern const size_t demo_nfollowup_reasons;
 
-extern const struct demo_late demo_late[];
-extern const size_t demo_nlate;
+extern const struct demo_soon demo_soon[];
+extern const size_t demo_nsoon;
 extern const struct demo_colleague demo_colleagues[];
 extern const size_t demo_ncolleagues;
 

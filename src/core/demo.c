@@ -8,9 +8,9 @@
  * complaint_insert, followup_add), each of which runs as a savepoint inside
  * the one outer transaction opened here.
  *
- * Customer 1 is always 王永庆 (13800138000), the rice-shop customer of the
- * training material, and customer 2 is 黄强: tests and the tutorial look
- * them up.  The invoking agent gets follow-ups due 20, 45, 90 and 110
+ * The first customer is always 王永庆 (13800138000), the rice-shop
+ * customer of the training material, and the second 黄强: tests and the
+ * tutorial look them up.  The invoking agent gets follow-ups due 20, 45, 90 and 110
  * seconds after NOW, so a reminder fires within two minutes of starting
  * the demo, and a few that are already overdue.
  */
@@ -91,6 +91,13 @@ demo_range(struct demo *d, int64_t lo, int64_t hi)
 	return lo + (int64_t)demo_below(d, (uint32_t)(hi - lo + 1));
 }
 
+/* An index in [0, N) for a table of N entries. */
+static size_t
+demo_pick(struct demo *d, size_t n)
+{
+	return demo_below(d, (uint32_t)n);
+}
+
 /* True PERCENT times in a hundred. */
 static int
 demo_chance(struct demo *d, int percent)
@@ -107,7 +114,7 @@ demo_pick_weighted(struct demo *d, const struct demo_weighted *t, size_t n)
 
 	for (i = 0; i < n; i++)
 		total += t[i].weight;
-	r = (int)demo_below(d, (uint32_t)total);
+	r = (int)demo_pick(d, total);
 	for (i = 0; i < n - 1; i++) {
 		if (r < t[i].weight)
 			break;
@@ -131,12 +138,24 @@ demo_set(char **field, const char *v)
 	*field = v != NULL ? xstrdup(v) : NULL;
 }
 
-/* Claim phone KEY (its digits as a number): 1 if it was free. */
+/* A colleague to own a customer or a follow-up. */
+static const char *
+demo_owner(struct demo *d)
+{
+	return d->owners[demo_pick(d, (size_t)d->nowners)];
+}
+
+/* Claim the number whose digits are PREFIX then DIGITS: 1 if it was
+ * free. The set holds the digits as numbers, 0 marking a free slot. */
 static int
-demo_phone_claim(struct demo *d, uint64_t key)
+demo_phone_claim(struct demo *d, const char *prefix, const char *digits)
 {
 	size_t mask = d->phones_size - 1, j;
+	uint64_t key;
+	char all[32];
 
+	snprintf(all, sizeof all, "%s%s", prefix, digits);
+	key = strtoull(all, NULL, 10);
 	j = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 20) & mask;
 	for (; d->phones[j] != 0; j = (j + 1) & mask)
 		if (d->phones[j] == key)
@@ -145,80 +164,41 @@ demo_phone_claim(struct demo *d, uint64_t key)
 	return 1;
 }
 
-/* Claim the number whose digits are PREFIX then DIGITS: 1 if it was free. */
-static int
-demo_phone_claim_digits(struct demo *d, const char *prefix,
-    const char *digits)
-{
-	char all[32];
-
-	snprintf(all, sizeof all, "%s%s", prefix, digits);
-	return demo_phone_claim(d, strtoull(all, NULL, 10));
-}
-
 /* A new Chinese mobile, written the way people type it. */
 static void
 demo_mobile(struct demo *d, char *buf, size_t len)
 {
+	const struct demo_format *f;
 	char m[16];
 
 	do {
 		snprintf(m, sizeof m, "%s%08u", demo_mobile_prefixes[
-		    demo_below(d, (uint32_t)demo_nmobile_prefixes)],
+		    demo_pick(d, demo_nmobile_prefixes)],
 		    demo_below(d, 100000000));
-	} while (!demo_phone_claim_digits(d, "86", m));
-	switch (demo_below(d, 20)) {
-	case 0: case 1: case 2: case 3: case 4: case 5: case 6:
-		snprintf(buf, len, "%s", m);
-		break;
-	case 7: case 8: case 9: case 10: case 11:
-		snprintf(buf, len, "%.3s %.4s %.4s", m, m + 3, m + 7);
-		break;
-	case 12: case 13: case 14:
-		snprintf(buf, len, "%.3s-%.4s-%.4s", m, m + 3, m + 7);
-		break;
-	case 15: case 16:
-		snprintf(buf, len, "+86 %.3s-%.4s-%.4s", m, m + 3, m + 7);
-		break;
-	case 17:
-		snprintf(buf, len, "+86 %.3s %.4s %.4s", m, m + 3, m + 7);
-		break;
-	case 18:
-		snprintf(buf, len, "+86%s", m);
-		break;
-	default:
-		snprintf(buf, len, "0086 %.3s %.4s %.4s", m, m + 3, m + 7);
-		break;
-	}
+	} while (!demo_phone_claim(d, "86", m));
+	f = &demo_mobile_formats[demo_pick_weighted(d, demo_mobile_weights,
+	    demo_nmobile_formats)];
+	snprintf(buf, len, "%s%.3s%s%.4s%s%.4s", f->open, m, f->sep1, m + 3,
+	    f->sep2, m + 7);
 }
 
 /* A new Chinese landline with its area code: "010-6552 9988". */
 static void
 demo_landline(struct demo *d, char *buf, size_t len)
 {
+	const struct demo_format *f;
 	const struct demo_area *a;
 	char n[16], key[16];
 
 	do {
-		a = &demo_areas[demo_below(d, (uint32_t)demo_nareas)];
+		a = &demo_areas[demo_pick(d, demo_nareas)];
 		snprintf(n, sizeof n, "%u%07u", (unsigned)demo_range(d, 2, 8),
 		    demo_below(d, 10000000));
 		snprintf(key, sizeof key, "86%s", a->code + 1);
-	} while (!demo_phone_claim_digits(d, key, n));
-	switch (demo_below(d, 4)) {
-	case 0:
-		snprintf(buf, len, "%s-%.4s %.4s", a->code, n, n + 4);
-		break;
-	case 1:
-		snprintf(buf, len, "%s-%s", a->code, n);
-		break;
-	case 2:
-		snprintf(buf, len, "(%s) %.4s %.4s", a->code, n, n + 4);
-		break;
-	default:
-		snprintf(buf, len, "%s %s", a->code, n);
-		break;
-	}
+	} while (!demo_phone_claim(d, key, n));
+	f = &demo_landline_formats[demo_pick(d, demo_nlandline_formats)];
+	snprintf(buf, len, "%s%s%s%.4s%s%.4s", f->open, a->code, f->sep1, n,
+	    f->sep2, n + 4);
 }
 
 /* A new Hong Kong mobile: "+852 9123 4567". */
@@ -231,7 +211,7 @@ demo_hongkong(struct demo *d, char *buf, size_t len)
 	do {
 		snprintf(n, sizeof n, "%c%07u", first[demo_below(d, 3)],
 		    demo_below(d, 10000000));
-	} while (!demo_phone_claim_digits(d, "852", n));
+	} while (!demo_phone_claim(d, "852", n));
 	snprintf(buf, len, "+852 %.4s %.4s", n, n + 4);
 }
 
@@ -242,15 +222,15 @@ demo_name(struct demo *d, int english, const char *surname, char *buf,
 {
 	if (english) {
 		snprintf(buf, len, "%s %s",
-		    demo_en_first[demo_below(d, (uint32_t)demo_nen_first)],
-		    demo_en_last[demo_below(d, (uint32_t)demo_nen_last)]);
+		    demo_en_first[demo_pick(d, demo_nen_first)],
+		    demo_en_last[demo_pick(d, demo_nen_last)]);
 		return;
 	}
 	if (surname == NULL)
 		surname = demo_surnames[demo_pick_weighted(d, demo_surnames,
 		    demo_nsurnames)].text;
 	snprintf(buf, len, "%s%s", surname,
-	    demo_given[demo_below(d, (uint32_t)demo_ngiven)]);
+	    demo_given[demo_pick(d, demo_ngiven)]);
 }
 
 /* A segment drawn by the shares in demo_segments. */
@@ -268,17 +248,6 @@ demo_segment(struct demo *d)
 	return s;
 }
 
-/* The date of T as YYYY-MM-DD (UTC) into BUF. */
-static void
-demo_date(int64_t t, char *buf, size_t len)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(buf, len, "%Y-%m-%d", &tm);
-}
-
 /* Fill C, the customer number I, and what the demo remembers in DC. */
 static int
 demo_customer_make(struct demo *d, int i, struct customer *c,
@@ -286,20 +255,19 @@ demo_customer_make(struct demo *d, int i, struct customer *c,
 {
 	const struct demo_segment *seg;
 	const struct demo_habit *h;
-	const char *surname = NULL;
 	char name[64], phone[32], date[16];
+	struct tm tm;
+	time_t first;
 	int64_t days;
 	int want_cycle;
 
-	dc->seg = i == 0 ? DEMO_SEG_VIP : i == 1 ? DEMO_SEG_KEY : demo_segment(d);
+	dc->seg = i == 0 ? DEMO_SEG_VIP : i == 1 ? DEMO_SEG_KEY :
+	    demo_segment(d);
 	dc->english = i > 1 && demo_chance(d, 20);
-	if (i == 3 || i == 5 || i == 8)
-		surname = "王";
-	demo_name(d, dc->english, surname, name, sizeof name);
-	if (i == 0)
-		snprintf(name, sizeof name, "王永庆");
-	else if (i == 1)
-		snprintf(name, sizeof name, "黄强");
+	demo_name(d, dc->english, i == 3 || i == 5 || i == 8 ? "王" : NULL,
+	    name, sizeof name);
+	if (i < 2)
+		snprintf(name, sizeof name, "%s", i == 0 ? "王永庆" : "黄强");
 	demo_set(&c->name, name);
 	seg = &demo_segments[dc->seg];
 	demo_set(&c->segment, seg->name);
@@ -322,17 +290,17 @@ demo_customer_make(struct demo *d, int i, struct customer *c,
 	}
 
 	demo_set(&c->household, demo_text(&demo_households[
-	    demo_below(d, (uint32_t)demo_nhouseholds)], dc->english));
+	    demo_pick(d, demo_nhouseholds)], dc->english));
 	want_cycle = demo_chance(d, 40);
 	do
-		h = &demo_habits[demo_below(d, (uint32_t)demo_nhabits)];
+		h = &demo_habits[demo_pick(d, demo_nhabits)];
 	while ((h->cycle_days > 0) != want_cycle);
 	demo_set(&c->habits, dc->english ? h->en : h->zh);
 	c->cycle_days = h->cycle_days;
 	demo_set(&c->preferences, demo_text(&demo_preferences[
-	    demo_below(d, (uint32_t)demo_npreferences)], dc->english));
+	    demo_pick(d, demo_npreferences)], dc->english));
 	demo_set(&c->notes, demo_text(&demo_notes[
-	    demo_below(d, (uint32_t)demo_nnotes)], dc->english));
+	    demo_pick(d, demo_nnotes)], dc->english));
 	c->annual_spend = demo_range(d, seg->spend_min, seg->spend_max) * 100;
 
 	if (dc->seg == DEMO_SEG_NEW)
@@ -340,35 +308,21 @@ demo_customer_make(struct demo *d, int i, struct customer *c,
 	else
 		days = demo_range(d, 365, 8 * 365);
 	c->created_at = d->now - days * DAY - demo_range(d, 0, DAY - 1);
-	demo_date(c->created_at, date, sizeof date);
+	first = (time_t)c->created_at;
+	gmtime_r(&first, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	demo_set(&c->first_purchase, c->annual_spend > 0 ? date : NULL);
 
-	switch (dc->seg) {
-	case DEMO_SEG_VIP:
-		dc->owner = demo_chance(d, 50) ? d->agent :
-		    d->owners[demo_below(d, (uint32_t)d->nowners)];
-		break;
-	case DEMO_SEG_KEY:
-	case DEMO_SEG_AT_RISK:
-		dc->owner = d->owners[demo_below(d, (uint32_t)d->nowners)];
-		break;
-	case DEMO_SEG_NORMAL:
-		dc->owner = demo_chance(d, 50) ?
-		    d->owners[demo_below(d, (uint32_t)d->nowners)] : NULL;
-		break;
-	default:
-		dc->owner = NULL;
-		break;
-	}
-
+	if (demo_chance(d, seg->owned))
+		dc->owner = dc->seg == DEMO_SEG_VIP && demo_chance(d, 50) ?
+		    d->agent : demo_owner(d);
 	if (i == 0) {
-		demo_set(&c->household, "家里4口人：夫妻俩和两个孩子，孩子上小学");
-		demo_set(&c->habits, "每月初买一袋20公斤东北大米，米缸约装25公斤");
-		c->cycle_days = 30;
-		demo_set(&c->preferences, "喜欢下午3点后来电；送米时先把米缸里的"
-		    "陈米倒出来，擦干净再倒新米，陈米放在上面");
-		demo_set(&c->notes, "三十年的老顾客，每月10号发工资，可月底结账");
-		c->annual_spend = 3600000;
+		demo_set(&c->household, demo_first.household);
+		demo_set(&c->habits, demo_first.habits);
+		demo_set(&c->preferences, demo_first.preferences);
+		demo_set(&c->notes, demo_first.notes);
+		c->cycle_days = demo_first.cycle_days;
+		c->annual_spend = demo_first.annual_spend;
 		dc->owner = d->agent;
 	}
 	dc->cycle_days = c->cycle_days;
@@ -403,9 +357,11 @@ demo_scenario(struct demo *d, enum demo_seg seg)
 			const struct demo_scenario *s = &demo_scenarios[i];
 
 			w = s->weight;
-			if (seg == DEMO_SEG_AT_RISK && s->mood >= DEMO_MOOD_MIXED)
+			if (seg == DEMO_SEG_AT_RISK &&
+			    s->mood >= DEMO_MOOD_MIXED)
 				w *= 3;
-			if (seg == DEMO_SEG_VIP && strcmp(s->direction, "out") == 0)
+			if (seg == DEMO_SEG_VIP &&
+			    strcmp(s->direction, "out") == 0)
 				w *= 2;
 			if (pass == 0)
 				total += w;
@@ -414,7 +370,7 @@ demo_scenario(struct demo *d, enum demo_seg seg)
 			else
 				r -= w;
 		}
-		r = (int)demo_below(d, (uint32_t)total);
+		r = (int)demo_pick(d, total);
 	}
 	return &demo_scenarios[demo_nscenarios - 1];
 }
@@ -423,31 +379,48 @@ demo_scenario(struct demo *d, enum demo_seg seg)
 static const char *
 demo_outcome(struct demo *d, enum demo_mood mood)
 {
+	const struct demo_mood_share *m = &demo_moods[mood];
 	int r = (int)demo_below(d, 100);
 
-	switch (mood) {
-	case DEMO_MOOD_GOOD:
-		return r < 30 ? "delighted" : r < 95 ? "satisfied" :
-		    "disappointed";
-	case DEMO_MOOD_MIXED:
-		return r < 10 ? "delighted" : r < 60 ? "satisfied" :
-		    "disappointed";
-	case DEMO_MOOD_BAD:
-		return r < 15 ? "satisfied" : "disappointed";
-	default:
+	if (mood == DEMO_MOOD_NONE)
 		return NULL;
-	}
+	return r < m->delighted ? "delighted" : r < m->satisfied ?
+	    "satisfied" : "disappointed";
 }
 
-/* Record the complaint contact K of DC raised, resolved unless recent. */
+/* A resolution of a complaint of CATEGORY. */
+static const char *
+demo_resolution(struct demo *d, const char *category, int english)
+{
+	size_t i, n = 0, pick;
+
+	for (i = 0; i < demo_nresolutions; i++)
+		n += strcmp(demo_resolutions[i].category, category) == 0;
+	pick = n > 0 ? demo_pick(d, n) : 0;
+	for (i = 0; i < demo_nresolutions; i++) {
+		if (n > 0 &&
+		    strcmp(demo_resolutions[i].category, category) != 0)
+			continue;
+		if (pick-- == 0)
+			break;
+	}
+	return demo_text(&demo_resolutions[i].text, english);
+}
+
+/* Record the complaint contact K (taken by WHO) of DC raised: resolved
+ * within three days unless it is recent, or OPEN is set. */
 static int
 demo_complaint(struct demo *d, struct demo_customer *dc,
-    const struct demo_scenario *s, const struct contact *k, const char *who)
+    const struct demo_scenario *s, const struct contact *k, const char *who,
+    int open)
 {
 	struct complaint c;
-	const struct demo_text *res;
-	int recent = k->started_at > d->now - 10 * DAY, rc;
+	int rc;
 
+	if (k->started_at > d->now - 10 * DAY && demo_chance(d, 70))
+		open = 1;
+	else if (demo_chance(d, 3))
+		open = 1;	/* forgotten: the supervisor's overdue list */
 	memset(&c, 0, sizeof c);
 	c.customer_id = dc->id;
 	c.contact_id = k->id;
@@ -456,24 +429,73 @@ demo_complaint(struct demo *d, struct demo_customer *dc,
 	c.summary = k->notes;
 	c.opened_at = k->started_at;
 	c.deadline = k->started_at + COMPLAINT_DEADLINE;
-	if ((recent && demo_chance(d, 70)) || demo_chance(d, 3)) {
+	if (open)
 		c.state = (char *)(demo_chance(d, 20) ? "escalated" : "open");
-	} else {
-		res = &demo_resolutions[demo_below(d,
-		    (uint32_t)demo_nresolutions)];
+	else {
 		c.state = (char *)"resolved";
-		c.resolution = (char *)demo_text(res, dc->english);
+		c.resolution = (char *)demo_resolution(d, s->complaint,
+		    dc->english);
 		c.resolved_at = k->started_at + demo_range(d, 3600, 72 * 3600);
 		if (c.resolved_at > d->now)
 			c.resolved_at = d->now;
 	}
 	if ((rc = complaint_insert(d->db, &c, k->agent, d->cause)) < 0)
 		return rc;
-	if (strcmp(c.state, "resolved") != 0) {
+	if (open) {
 		dc->open_complaint = c.id;
 		dc->complaint_owner = who;
 	}
 	return 0;
+}
+
+/* Log one contact of kind S with DC at time T; a complaint raised in it is
+ * recorded too, and left open if OPEN. */
+static int
+demo_contact(struct demo *d, struct demo_customer *dc,
+    const struct demo_scenario *s, int64_t t, int open)
+{
+	struct contact *k;
+	const char *who;
+	int64_t dur;
+	int rc;
+
+	k = contact_new();
+	k->customer_id = dc->id;
+	if (dc->owner != NULL && demo_chance(d, 60))
+		who = dc->owner;
+	else
+		who = d->logins[demo_pick(d, (size_t)d->nlogins)];
+	demo_set(&k->agent, who);
+	demo_set(&k->channel, s->channel != NULL ? s->channel :
+	    demo_channels[demo_pick_weighted(d, demo_channels,
+	    demo_nchannels)].text);
+	demo_set(&k->direction, s->direction);
+	demo_set(&k->disposition, s->disposition);
+	demo_set(&k->reason, demo_text(&s->reason, dc->english));
+	demo_set(&k->notes, demo_text(&s->notes, dc->english));
+	demo_set(&k->outcome, demo_outcome(d, s->mood));
+	k->level = s->level;
+	if (k->outcome != NULL && strcmp(k->outcome, "delighted") == 0 &&
+	    k->level < 4)
+		k->level++;
+	if (s->purchase > 0) {
+		k->purchase = demo_range(d, s->purchase / 3, s->purchase) * 100;
+		if (dc->seg == DEMO_SEG_VIP)
+			k->purchase *= 3;
+		dc->last_purchase = t;
+	}
+	if (strcmp(k->channel, "visit") == 0)
+		dur = demo_range(d, 600, 1800);
+	else if (strcmp(k->channel, "phone") == 0)
+		dur = demo_range(d, 45, 900);
+	else
+		dur = demo_range(d, 30, 1200);
+	k->started_at = t;
+	k->ended_at = t + dur;
+	if ((rc = contact_log(d->db, k, d->cause)) == 0 && s->complaint != NULL)
+		rc = demo_complaint(d, dc, s, k, who, open);
+	contact_free(k);
+	return rc;
 }
 
 /* Two years (at most since the first purchase) of contacts of DC. */
@@ -482,10 +504,7 @@ demo_history(struct demo *d, struct demo_customer *dc, int64_t since,
     int first)
 {
 	const struct demo_segment *seg = &demo_segments[dc->seg];
-	const struct demo_scenario *s;
-	struct contact *k;
-	const char *who;
-	int64_t t[16], start, span, dur;
+	int64_t t[16], start, span, open;
 	int n, rc = 0;
 
 	n = first ? 12 : (int)demo_range(d, seg->contacts_min,
@@ -495,50 +514,33 @@ demo_history(struct demo *d, struct demo_customer *dc, int64_t since,
 	span = d->now - 3600 - start;
 	if (span <= 0)
 		return 0;
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		/* A day in the period, in opening hours (8:00-20:00). */
 		t[i] = start + (int64_t)(demo_next(d) % (uint64_t)span);
+		open = when_day_start(t[i]) + demo_range(d, 8 * 3600,
+		    20 * 3600);
+		if (open >= start && open < d->now - 3600)
+			t[i] = open;
+	}
 	demo_sort_times(t, n);
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = demo_contact(d, dc, demo_scenario(d, dc->seg), t[i], 0);
+	return rc;
+}
 
-	for (int i = 0; i < n && rc == 0; i++) {
-		s = demo_scenario(d, dc->seg);
-		k = contact_new();
-		k->customer_id = dc->id;
-		if (dc->owner != NULL && demo_chance(d, 60))
-			who = dc->owner;
-		else
-			who = d->logins[demo_below(d, (uint32_t)d->nlogins)];
-		demo_set(&k->agent, who);
-		demo_set(&k->channel, s->channel != NULL ? s->channel :
-		    demo_channels[demo_pick_weighted(d, demo_channels,
-		    demo_nchannels)].text);
-		demo_set(&k->direction, s->direction);
-		demo_set(&k->disposition, s->disposition);
-		demo_set(&k->reason, demo_text(&s->reason, dc->english));
-		demo_set(&k->notes, demo_text(&s->notes, dc->english));
-		demo_set(&k->outcome, demo_outcome(d, s->mood));
-		k->level = s->level;
-		if (k->outcome != NULL && strcmp(k->outcome, "delighted") == 0 &&
-		    k->level < 4)
-			k->level++;
-		if (s->purchase > 0) {
-			k->purchase = demo_range(d, s->purchase / 3,
-			    s->purchase) * 100;
-			if (dc->seg == DEMO_SEG_VIP)
-				k->purchase *= 3;
-			dc->last_purchase = t[i];
-		}
-		if (strcmp(k->channel, "visit") == 0)
-			dur = demo_range(d, 600, 1800);
-		else if (strcmp(k->channel, "phone") == 0)
-			dur = demo_range(d, 45, 900);
-		else
-			dur = demo_range(d, 30, 1200);
-		k->started_at = t[i];
-		k->ended_at = t[i] + dur;
-		if ((rc = contact_log(d->db, k, d->cause)) == 0 &&
-		    s->complaint != NULL)
-			rc = demo_complaint(d, dc, s, k, who);
-		contact_free(k);
+/* Today's complaints, still within their deadline. */
+static int
+demo_complaints_today(struct demo *d)
+{
+	const struct demo_scenario *s;
+	int rc = 0;
+
+	for (int k = 0; k < 3 && rc == 0 && d->ncust > 2; k++) {
+		do
+			s = &demo_scenarios[demo_pick(d, demo_nscenarios)];
+		while (s->complaint == NULL);
+		rc = demo_contact(d, &d->cust[demo_range(d, 2, d->ncust - 1)],
+		    s, d->now - demo_range(d, 600, 20 * 3600), 1);
 	}
 	return rc;
 }
@@ -564,70 +566,55 @@ demo_followup(struct demo *d, int i, const char *owner, int64_t due,
 	    every_days, d->agent, 1, &id, d->cause);
 }
 
-/* The first customer after the first two matching WANT, or -1. */
-static int
-demo_find(struct demo *d, int (*want)(const struct demo_customer *))
+/* A reason for a follow-up with customer number I, in their language. */
+static const char *
+demo_reason(struct demo *d, int i)
 {
-	for (int i = 2; i < d->ncust; i++)
-		if (!d->cust[i].has_followup && want(&d->cust[i]))
+	return demo_text(&demo_followup_reasons[demo_pick(d,
+	    demo_nfollowup_reasons)], d->cust[i].english);
+}
+
+/* The customer a follow-up of the invoking agent is for: the first VIP
+ * or the first with an open complaint (after the first two, without a
+ * follow-up yet), or the first, second or a random one. */
+static int
+demo_who(struct demo *d, enum demo_who who)
+{
+	const struct demo_customer *dc;
+
+	for (int i = 2; i < d->ncust && who <= DEMO_WHO_COMPLAINT; i++) {
+		dc = &d->cust[i];
+		if (!dc->has_followup && (who == DEMO_WHO_VIP ?
+		    dc->seg == DEMO_SEG_VIP : dc->open_complaint != 0))
 			return i;
-	return -1;
+	}
+	if (who == DEMO_WHO_FIRST)
+		return 0;
+	if (who == DEMO_WHO_SECOND)
+		return 1 % d->ncust;
+	return (int)demo_pick(d, (size_t)d->ncust);
 }
 
-static int
-demo_is_vip(const struct demo_customer *dc)
-{
-	return dc->seg == DEMO_SEG_VIP;
-}
-
-static int
-demo_has_complaint(const struct demo_customer *dc)
-{
-	return dc->open_complaint != 0;
-}
-
-/* The invoking agent's follow-ups: four due within two minutes, three
- * overdue, a handful in the coming weeks. */
+/* The invoking agent's follow-ups: four due within two minutes and three
+ * overdue (demo_soon), a handful in the coming weeks. */
 static int
 demo_followups_agent(struct demo *d)
 {
-	const char *a = d->agent;
+	const struct demo_soon *f;
 	int i, rc;
 
-	if ((rc = demo_followup(d, 0, a, d->now + 20, "王永庆家的大米快吃完了"
-	    "（20公斤约30天），提醒续订并预约周六送货", 30)) < 0)
-		return rc;
-	if ((i = demo_find(d, demo_is_vip)) < 0)
-		i = 2 % d->ncust;
-	if ((rc = demo_followup(d, i, a, d->now + 45, d->cust[i].english ?
-	    "Monthly VIP care call" : "VIP月度关怀回访", 30)) < 0)
-		return rc;
-	if ((i = demo_find(d, demo_has_complaint)) >= 0) {
-		rc = demo_followup(d, i, a, d->now + 90, d->cust[i].english ?
-		    "Follow up on the open complaint" : "回访未结投诉的处理进展",
-		    0);
-	} else
-		rc = demo_followup(d, 1 % d->ncust, a, d->now + 90,
-		    "确认新米口感是否满意", 0);
-	if (rc < 0)
-		return rc;
-	if ((rc = demo_followup(d, 1 % d->ncust, a, d->now + 110,
-	    "确认新地址送货是否顺利", 0)) < 0)
-		return rc;
-
-	for (size_t k = 0; k < demo_nlate; k++) {
-		i = (int)demo_below(d, (uint32_t)d->ncust);
-		if ((rc = demo_followup(d, i, a, d->now - demo_late[k].ago,
-		    demo_text(&demo_late[k].reason, d->cust[i].english), 0)) < 0)
+	for (size_t k = 0; k < demo_nsoon; k++) {
+		f = &demo_soon[k];
+		i = demo_who(d, f->who);
+		if ((rc = demo_followup(d, i, d->agent, d->now + f->in,
+		    demo_text(&f->reason, d->cust[i].english),
+		    f->every_days)) < 0)
 			return rc;
 	}
 	for (int k = 0; k < 6; k++) {
-		i = (int)demo_below(d, (uint32_t)d->ncust);
-		if ((rc = demo_followup(d, i, a, demo_work_time(d,
-		    (int)demo_range(d, 1, 21)), demo_text(
-		    &demo_followup_reasons[demo_below(d,
-		    (uint32_t)demo_nfollowup_reasons)], d->cust[i].english),
-		    0)) < 0)
+		i = (int)demo_pick(d, (size_t)d->ncust);
+		if ((rc = demo_followup(d, i, d->agent, demo_work_time(d,
+		    (int)demo_range(d, 1, 21)), demo_reason(d, i), 0)) < 0)
 			return rc;
 	}
 	return 0;
@@ -642,7 +629,7 @@ demo_followups_customers(struct demo *d)
 	struct demo_customer *dc;
 	const char *owner;
 	char reason[160];
-	int64_t need, due;
+	int64_t need, due, cycle;
 	int rc = 0;
 
 	for (int i = 0; i < d->ncust && rc == 0; i++) {
@@ -653,19 +640,23 @@ demo_followups_customers(struct demo *d)
 		if (dc->open_complaint != 0) {
 			rc = demo_followup(d, i, dc->complaint_owner,
 			    demo_work_time(d, 1), dc->english ?
-			    "Check the complaint is resolved" : "投诉处理回访", 0);
+			    "Check the complaint is resolved" :
+			    "投诉处理回访", 0);
 		} else if (dc->seg == DEMO_SEG_VIP) {
 			rc = demo_followup(d, i, owner, demo_work_time(d,
 			    (int)demo_range(d, 1, 30)), dc->english ?
-			    "Monthly VIP care call" : "VIP月度关怀回访", 30);
+			    "Monthly VIP care call" : "VIP月度关怀回访",
+			    30);
 		} else if (dc->cycle_days > 0 && dc->last_purchase != 0) {
 			/* 王永庆 knocks before the rice runs out. */
-			need = dc->last_purchase + (int64_t)dc->cycle_days * DAY;
-			while (need < d->now + 2 * DAY)
-				need += (int64_t)dc->cycle_days * DAY;
+			cycle = (int64_t)dc->cycle_days * DAY;
+			for (need = dc->last_purchase + cycle;
+			    need < d->now + 2 * DAY; need += cycle)
+				;
 			if (need > d->now + 60 * DAY)
 				continue;
-			due = demo_work_time(d, (int)((need - d->now) / DAY) - 1);
+			due = demo_work_time(d,
+			    (int)((need - d->now) / DAY - 1));
 			snprintf(reason, sizeof reason, dc->english ?
 			    "Reorder due (about every %d days)" :
 			    "按消费周期（约%d天）提醒续订", dc->cycle_days);
@@ -673,21 +664,18 @@ demo_followups_customers(struct demo *d)
 		} else if (dc->seg == DEMO_SEG_AT_RISK && demo_chance(d, 50)) {
 			rc = demo_followup(d, i, owner, demo_work_time(d,
 			    (int)demo_range(d, 1, 14)), dc->english ?
-			    "Ask why orders dropped" : "了解近期为何减少订货", 0);
+			    "Ask why orders dropped" :
+			    "了解近期为何减少订货", 0);
 		} else if (demo_chance(d, 8)) {
 			rc = demo_followup(d, i, demo_chance(d, 40) ?
-			    FOLLOWUP_POOL : d->owners[demo_below(d,
-			    (uint32_t)d->nowners)], demo_work_time(d,
-			    (int)demo_range(d, 1, 45)), demo_text(
-			    &demo_followup_reasons[demo_below(d,
-			    (uint32_t)demo_nfollowup_reasons)], dc->english), 0);
+			    FOLLOWUP_POOL : demo_owner(d), demo_work_time(d,
+			    (int)demo_range(d, 1, 45)), demo_reason(d, i), 0);
 		}
 	}
 	for (int k = 0; k < 5 && rc == 0; k++) {
-		int i = (int)demo_below(d, (uint32_t)d->ncust);
+		int i = (int)demo_pick(d, (size_t)d->ncust);
 
-		owner = k < 2 ? FOLLOWUP_POOL :
-		    d->owners[demo_below(d, (uint32_t)d->nowners)];
+		owner = k < 2 ? FOLLOWUP_POOL : demo_owner(d);
 		rc = demo_followup(d, i, owner, d->now - demo_range(d, 3600,
 		    3 * DAY), d->cust[i].english ? "Call back as promised" :
 		    "按约定回电", 0);
@@ -774,7 +762,7 @@ demo_populate(struct db *db, const char *agent, int64_t now, uint32_t seed,
 	if (customers < 1 || customers > 100000)
 		return set_cause(cause, "demo: customers must be 1-100000");
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "demo", cause);
+		return db_cause(db, rc, "demo", cause);
 	if ((rc = demo_has_customers(db)) != DB_DONE) {
 		if (rc < 0)
 			return db_fail(db, rc, "demo", cause);
@@ -791,11 +779,12 @@ demo_populate(struct db *db, const char *agent, int64_t now, uint32_t seed,
 	for (d.phones_size = 64; d.phones_size < (size_t)customers * 8;)
 		d.phones_size *= 2;
 	d.phones = xcalloc(d.phones_size, sizeof *d.phones);
-	demo_phone_claim(&d, 8613800138000ULL);
+	demo_phone_claim(&d, "86", "13800138000");
 	d.cust = xcalloc(customers, sizeof *d.cust);
 
 	if ((rc = demo_agents(&d)) == 0 &&
 	    (rc = demo_customers(&d, customers)) == 0 &&
+	    (rc = demo_complaints_today(&d)) == 0 &&
 	    (rc = demo_followups_agent(&d)) == 0 &&
 	    (rc = demo_followups_customers(&d)) == 0 &&
 	    (rc = db_commit(db)) < 0)

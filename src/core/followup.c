@@ -109,7 +109,7 @@ followup_add(struct db *db, int64_t customer_id, const char *owner,
 		return set_cause(cause, "reason must be valid UTF-8 and at most "
 		    "1000 bytes");
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "adding follow-up", cause);
+		return db_cause(db, rc, "adding follow-up", cause);
 	if ((rc = owner_check(db, owner, cause)) < 0) {
 		db_rollback(db);
 		return rc;
@@ -162,10 +162,10 @@ followup_get(struct db *db, int64_t id, struct followup **out, char **cause)
 	*out = NULL;
 	st = db_prepare(db, FOLLOWUP_SELECT " WHERE f.id = ?");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "reading follow-up", cause);
+		return db_cause(db, DB_ERR, "reading follow-up", cause);
 	db_bind_int(st, 1, id);
 	if ((rc = db_step(st)) != DB_ROW)
-		return rc < 0 ? db_fail(db, rc, "reading follow-up", cause) : 0;
+		return rc < 0 ? db_cause(db, rc, "reading follow-up", cause) : 0;
 	*out = from_row(st);
 	db_reset(st);
 	return 1;
@@ -178,7 +178,7 @@ followup_list(struct db *db, enum followup_filter filter, const char *owner,
 	struct db_stmt *st;
 	struct followup **v = NULL;
 	int64_t before;
-	int n = 0, rc;
+	int n = 0, rc, i;
 
 	*out = NULL;
 	switch (filter) {
@@ -193,28 +193,28 @@ followup_list(struct db *db, enum followup_filter filter, const char *owner,
 		break;
 	}
 	/* Two statements so each uses its partial index. */
-	if (owner != NULL) {
+	if (owner != NULL)
 		st = db_prepare(db, FOLLOWUP_SELECT " WHERE f.owner = ?"
 		    " AND f.state IN ('pending', 'fired') AND f.due_at <= ?"
 		    " ORDER BY f.due_at, f.id LIMIT ?");
-		if (st != NULL)
-			db_bind_text(st, 1, owner);
-	} else {
-		st = db_prepare(db, FOLLOWUP_SELECT " WHERE ?1 IS NULL"
-		    " AND f.state IN ('pending', 'fired') AND f.due_at <= ?"
+	else
+		st = db_prepare(db, FOLLOWUP_SELECT " WHERE"
+		    " f.state IN ('pending', 'fired') AND f.due_at <= ?"
 		    " ORDER BY f.due_at, f.id LIMIT ?");
-	}
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "listing follow-ups", cause);
-	db_bind_int(st, 2, before);
-	db_bind_int(st, 3, limit > 0 ? limit : INT32_MAX);
+		return db_cause(db, DB_ERR, "listing follow-ups", cause);
+	i = 1;
+	if (owner != NULL)
+		db_bind_text(st, i++, owner);
+	db_bind_int(st, i++, before);
+	db_bind_int(st, i, limit > 0 ? limit : INT32_MAX);
 	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = from_row(st);
 	}
 	if (rc < 0) {
 		followup_list_free(v, n);
-		return db_fail(db, rc, "listing follow-ups", cause);
+		return db_cause(db, rc, "listing follow-ups", cause);
 	}
 	*out = v;
 	return n;
@@ -231,7 +231,7 @@ followup_done(struct db *db, int64_t id, const char *by, int64_t *next,
 
 	*next = 0;
 	if ((rc = db_begin(db)) < 0)
-		return db_fail(db, rc, "completing follow-up", cause);
+		return db_cause(db, rc, "completing follow-up", cause);
 	if ((rc = followup_get(db, id, &f, cause)) <= 0) {
 		db_rollback(db);
 		return rc < 0 ? rc : set_cause(cause, "follow-up %lld not found",
@@ -291,10 +291,10 @@ followup_next_for(struct db *db, int64_t customer_id, int64_t *due,
 	st = db_prepare(db, "SELECT min(due_at) FROM followups"
 	    " WHERE customer_id = ? AND state IN ('pending', 'fired')");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "reading follow-ups", cause);
+		return db_cause(db, DB_ERR, "reading follow-ups", cause);
 	db_bind_int(st, 1, customer_id);
 	if ((rc = db_step(st)) != DB_ROW)
-		return rc < 0 ? db_fail(db, rc, "reading follow-ups", cause) : 0;
+		return rc < 0 ? db_cause(db, rc, "reading follow-ups", cause) : 0;
 	rc = db_col_null(st, 0) ? 0 : 1;
 	*due = db_col_int(st, 0);
 	db_reset(st);

@@ -5,11 +5,11 @@
  * plus sign (ASCII or fullwidth) and separators, which are dropped.  What
  * the digits mean depends on how they start:
  *
- *	+CC NNN	international, as written
+ *	+CC NNN		international, as written
  *	00CC NNN	international prefix (China, most of Europe)
  *	86 1NNN…	a Chinese mobile with its country code, without '+'
- *	0NNN	national with its trunk prefix, which goes
- *	NNN	national, the default country code is put in front
+ *	0NNN		national with its trunk prefix, which goes
+ *	NNN		national, the default country code is put in front
  *
  * The country code is then found in phone_cc2 (E.164 codes are prefix-free:
  * 1 and 7 have one digit, the codes listed have two, all others three) so
@@ -297,10 +297,6 @@ phone_normalise(const char *raw, const char *default_cc, char *out,
 		memcpy(intl + ccl, nat, strlen(nat) + 1);
 	}
 
-	if (intl[0] == '\0') {
-		*why = "too few digits for a phone number";
-		return (-1);
-	}
 	if (intl[0] == '0') {
 		*why = "country code cannot start with 0";
 		return (-1);

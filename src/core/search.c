@@ -223,12 +223,12 @@ search_customers(struct db *db, const char *query, int limit,
 	}
 	if (rc < 0) {
 		free(ids);
-		return db_fail(db, rc, "search", cause);
+		return db_cause(db, rc, "search", cause);
 	}
 	rc = load_hits(db, ids, n, hits);
 	free(ids);
 	if (rc < 0)
-		return db_fail(db, rc, "search", cause);
+		return db_cause(db, rc, "search", cause);
 	return rc;
 }
 

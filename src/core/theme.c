@@ -4,8 +4,8 @@
  *
  * A theme file is read line by line:
  *
- *	# comment			(also after a style: '#' is never part
- *	profile.vip = fg=yellow,bold	 of a name or a style)
+ *	# comment
+ *	profile.vip = fg=yellow,bold	# a comment may follow a style
  *
  * A style is a comma-separated list of fg=COLOUR, bg=COLOUR and attributes;
  * whatever it leaves out is the terminal's default, so a line says all of an
@@ -33,10 +33,10 @@
 #endif
 
 enum {
-	THEME_LINE_MAX = 1000,		/* bytes in a line, without its end */
+	THEME_LINE_MAX = 1000,		/* bytes of a line, without its end */
 	THEME_FILE_MAX = 1024 * 1024,	/* bytes theme_load() reads */
-	THEME_NAME_MAX = 64,		/* bytes of a theme name (not a path) */
-	THEME_QUOTE_MAX = 40,		/* columns of bad input in a message */
+	THEME_NAME_MAX = 64,		/* bytes of a name (not a path) */
+	THEME_QUOTE_MAX = 40,		/* columns of input in a message */
 };
 
 #define D THEME_COLOUR_DEFAULT
@@ -63,7 +63,8 @@ static const struct theme_def {
 	[TH_SEG_NORMAL] =	{ "profile.normal", { D, D, 0 } },
 	[TH_SEG_AT_RISK] =	{ "profile.at_risk", { 1, D, 0 } },
 	[TH_SEG_NEW] =		{ "profile.new", { 2, D, 0 } },
-	[TH_OUT_DELIGHTED] =	{ "outcome.delighted", { 2, D, THEME_BOLD } },
+	[TH_OUT_DELIGHTED] =	{ "outcome.delighted",
+				    { 2, D, THEME_BOLD } },
 	[TH_OUT_SATISFIED] =	{ "outcome.satisfied", { 2, D, 0 } },
 	[TH_OUT_DISAPPOINTED] =	{ "outcome.disappointed", { 1, D, 0 } },
 	[TH_STAGE] =		{ "script.stage", { D, D, THEME_DIM } },
@@ -130,15 +131,16 @@ theme_quote(const char *s, size_t len)
 	return (out);
 }
 
-/* Set *MSG to a new message built from FMT and the quoted WORD; -1. */
+/* Set *MSG to a new message: BEFORE, WORD made visible, AFTER; -1. */
 static int
-theme_fail(char **msg, const char *fmt, const char *word)
+theme_fail(char **msg, const char *before, const char *word,
+    const char *after)
 {
 	char	*q;
 
 	q = theme_quote(word, strlen(word));
 	free(*msg);
-	*msg = xasprintf(fmt, q);
+	*msg = xasprintf("%s%s%s", before, q, after);
 	free(q);
 	return (-1);
 }
@@ -229,9 +231,9 @@ theme_item(char *item, struct theme_style *st, bool *seen_fg,
 			st->attrs |= theme_attrs[i].bit;
 			return (0);
 		}
-		return (theme_fail(msg, "unknown attribute '%s' (expected bold, "
-		    "dim, underline, reverse, standout, italic, none, "
-		    "fg=COLOUR or bg=COLOUR)", item));
+		return (theme_fail(msg, "unknown attribute '", item,
+		    "' (expected bold, dim, underline, reverse, standout, "
+		    "italic, none, fg=COLOUR or bg=COLOUR)"));
 	}
 	*eq = '\0';
 	key = theme_trim(item);
@@ -243,17 +245,19 @@ theme_item(char *item, struct theme_style *st, bool *seen_fg,
 		where = &st->bg;
 		seen = seen_bg;
 	} else
-		return (theme_fail(msg, "unknown key '%s' (expected fg or bg)",
-		    key));
+		return (theme_fail(msg, "unknown key '", key,
+		    "' (expected fg or bg)"));
 	if (*seen)
-		return (theme_fail(msg, "'%s' given twice", key));
+		return (theme_fail(msg, "'", key, "' given twice"));
 	*seen = true;
 	if (*value == '\0')
-		return (theme_fail(msg, "expected a colour after '%s='", key));
+		return (theme_fail(msg, "expected a colour after '", key,
+		    "='"));
 	if (theme_colour(value, where) != 0)
-		return (theme_fail(msg, "unknown colour '%s' (expected default, "
-		    "black, red, green, yellow, blue, magenta, cyan, white, "
-		    "bright-COLOUR or colour0 to colour255)", value));
+		return (theme_fail(msg, "unknown colour '", value,
+		    "' (expected default, black, red, green, yellow, blue, "
+		    "magenta, cyan, white, bright-COLOUR or colour0 to "
+		    "colour255)"));
 	return (0);
 }
 
@@ -324,12 +328,12 @@ theme_line(struct theme *t, const char *line, size_t len, char **msg)
 			break;
 	}
 	if (e == TH_COUNT) {
-		theme_fail(msg, "unknown element '%s'", name);
+		theme_fail(msg, "unknown element '", name, "'");
 		goto out;
 	}
 	if (*spec == '\0') {
-		theme_fail(msg, "expected a style after '%s =' (use 'none' for "
-		    "plain text)", name);
+		theme_fail(msg, "expected a style after '", name,
+		    " =' (use 'none' for plain text)");
 		goto out;
 	}
 	if (theme_style_parse(spec, &st, msg) != 0)
@@ -514,8 +518,8 @@ theme_load(const char *name, const char *const *dirs, struct theme *t,
 	}
 	if (!theme_name_valid(name)) {
 		q = theme_quote(name, strlen(name));
-		set_cause(cause, "invalid theme name '%s' (use letters, digits, "
-		    "'_' and '-', or a path with a '/')", q);
+		set_cause(cause, "invalid theme name '%s' (use letters, "
+		    "digits, '_' and '-', or a path with a '/')", q);
 		free(q);
 		return (-1);
 	}

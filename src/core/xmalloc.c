@@ -63,6 +63,9 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+static char *xvasprintf(const char *, va_list)
+    __attribute__((format(printf, 1, 0)));
+
 static char *
 xvasprintf(const char *fmt, va_list ap)
 {

@@ -1,29 +1,683 @@
 /*
- * app.c — the console's loop glue (minimal screen until the console lands).
+ * app.c — the console's loop glue.
+ *
+ * One uv loop: stdin is a uv_poll_t drained with get_wch() until ERR;
+ * SIGWINCH is a uv_signal_t started before curses so ncurses installs no
+ * handler of its own; a 1 s timer ticks the clock, expires alerts, writes
+ * stale drafts and checks PRAGMA data_version for other processes' commits;
+ * a uv_prepare_t draws what is dirty, once per loop turn, with one
+ * doupdate(). An idle console wakes once a second.
  */
-#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "kefu/agent.h"
+#include "kefu/complaint.h"
+#include "kefu/config.h"
+#include "kefu/contact.h"
+#include "kefu/customer.h"
+#include "kefu/db.h"
+#include "kefu/followup.h"
+#include "kefu/loyalty.h"
+#include "kefu/theme.h"
+#include "kefu/utf8.h"
+#include "kefu/when.h"
 #include "kefu/xmalloc.h"
-#include "ui.h"
+#include "ui-int.h"
+
+#define MIN_COLS 80
+#define MIN_ROWS 24
+#define HISTORY_MAX 200
+
+static const struct view *const views[PANE_COUNT] = {
+	&view_profile, &view_history, &view_script
+};
+
+const char *
+app_date(struct app *app, int64_t t, char *buf, size_t len)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	size_t n = 0;
+
+	/* The agent chooses the format in the config. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (localtime_r(&tt, &tm) != NULL)
+		n = strftime(buf, len, app->date_format, &tm);
+#pragma GCC diagnostic pop
+	if (n == 0)
+		return when_format(t, buf, len);
+	return buf;
+}
+
+void
+app_alert(struct app *app, enum alert_level level, int64_t customer,
+    const char *fmt, ...)
+{
+	struct alert *a;
+	va_list ap;
+
+	if (app->nalerts == ALERTS_MAX) {
+		free(app->alerts[0].text);
+		memmove(&app->alerts[0], &app->alerts[1],
+		    (ALERTS_MAX - 1) * sizeof app->alerts[0]);
+		app->nalerts--;
+	}
+	a = &app->alerts[app->nalerts++];
+	va_start(ap, fmt);
+	if (vasprintf(&a->text, fmt, ap) < 0)
+		a->text = xstrdup("?");
+	va_end(ap);
+	a->level = level;
+	a->customer = customer;
+	a->expires = level == ALERT_REMIND ? 0 : when_now() +
+	    (level == ALERT_ERROR ? 10 : 5);
+	app->dirty |= DIRTY_ALERT;
+}
+
+/* Count what is due for this agent (own and pool) for the top bar. */
+static void
+load_due(struct app *app)
+{
+	struct followup **v;
+	char *cause = NULL;
+	int n, total = 0;
+	const char *owners[] = { app->opt->agent, FOLLOWUP_POOL };
+
+	for (int i = 0; i < 2; i++) {
+		n = followup_list(app->db, FOLLOWUP_DUE, owners[i], app->now, 1000,
+		    &v, &cause);
+		if (n < 0) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		total += n;
+		followup_list_free(v, n);
+	}
+	if (total != app->due_count) {
+		app->due_count = total;
+		app->dirty |= DIRTY_TOP;
+	}
+}
+
+void
+app_reload(struct app *app)
+{
+	struct loyalty_stats ls;
+	char *cause = NULL;
+	int64_t id;
+	int n;
+
+	load_due(app);
+	if (app->cust == NULL)
+		return;
+	id = app->cust->id;
+	customer_free(app->cust);
+	app->cust = NULL;
+	if (customer_get(app->db, id, &app->cust, &cause) <= 0)
+		goto fail;
+	contact_list_free(app->hist, app->nhist);
+	app->hist = NULL;
+	app->nhist = 0;
+	if ((n = contact_list(app->db, id, HISTORY_MAX, &app->hist, &cause)) < 0)
+		goto fail;
+	app->nhist = n;
+	if (app->hist_sel >= n)
+		app->hist_sel = n > 0 ? n - 1 : 0;
+	if (followup_next_for(app->db, id, &app->next_followup, &cause) < 0)
+		goto fail;
+	n = complaint_count_open(app->db, id);
+	app->open_complaints = n > 0 ? n : 0;
+	if (loyalty_stats(app->db, id, &ls, &cause) < 0)
+		goto fail;
+	app->loyalty = loyalty_stage(&ls);
+	app->dirty |= DIRTY_PROFILE | DIRTY_HISTORY | DIRTY_SCRIPT | DIRTY_TOP;
+	return;
+fail:
+	app_alert(app, ALERT_ERROR, 0, "%s", cause != NULL ? cause : "?");
+	free(cause);
+	app->dirty |= DIRTY_ALL & ~DIRTY_LAYOUT;
+}
+
+void
+app_open_customer(struct app *app, int64_t id)
+{
+	struct customer *c;
+	char *cause = NULL;
+
+	if (customer_get(app->db, id, &c, &cause) <= 0) {
+		app_alert(app, ALERT_ERROR, 0, _("Customer %lld not found %s"),
+		    (long long)id, cause != NULL ? cause : "");
+		free(cause);
+		return;
+	}
+	customer_free(app->cust);
+	app->cust = c;
+	app->hist_sel = app->hist_top = app->prof_top = app->script_sel = 0;
+	app->hist_open = -1;
+	app_reload(app);
+}
+
+void
+app_overlay(struct app *app, const struct overlay *ov, void *data)
+{
+	if (app->ov != NULL)
+		app_overlay_close(app);
+	app->ov = ov;
+	app->ovdata = data;
+	app->dirty |= DIRTY_LAYOUT;
+}
+
+void
+app_overlay_close(struct app *app)
+{
+	const struct overlay *ov = app->ov;
+	void *data = app->ovdata;
+
+	if (ov == NULL)
+		return;
+	app->ov = NULL;
+	app->ovdata = NULL;
+	if (ov->free != NULL)
+		ov->free(data);
+	app->dirty |= DIRTY_LAYOUT;
+}
+
+static void
+free_windows(struct app *app)
+{
+	WINDOW **all[] = { &app->top, &app->bar, &app->ovwin, &app->win[0],
+	    &app->win[1], &app->win[2] };
+
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		if (*all[i] != NULL)
+			delwin(*all[i]);
+		*all[i] = NULL;
+	}
+}
+
+/* Rebuild every window for the current size. */
+static void
+layout(struct app *app)
+{
+	int rows = LINES, cols = COLS, left, hist;
+
+	free_windows(app);
+	app->too_small = rows < MIN_ROWS || cols < MIN_COLS;
+	erase();
+	wnoutrefresh(stdscr);
+	if (app->too_small)
+		return;
+	left = cols * 2 / 5;
+	if (left < 34)
+		left = 34;
+	hist = (rows - 2) * 11 / 20;
+	app->top = newwin(1, cols, 0, 0);
+	app->bar = newwin(1, cols, rows - 1, 0);
+	app->win[PANE_PROFILE] = newwin(rows - 2, left, 1, 0);
+	app->win[PANE_HISTORY] = newwin(hist, cols - left, 1, left);
+	app->win[PANE_SCRIPT] = newwin(rows - 2 - hist, cols - left, 1 + hist,
+	    left);
+	if (app->ov != NULL) {
+		int h = app->ov->rows > 0 ? app->ov->rows : rows - 4;
+		int w = app->ov->rows > 0 ? (cols > 90 ? 72 : cols - 8) :
+		    cols - 6;
+		app->ovwin = newwin(h, w, app->ov->rows > 0 ? (rows - h) / 3 : 2,
+		    (cols - w) / 2);
+	}
+	app->dirty = DIRTY_ALL & ~DIRTY_LAYOUT;
+}
+
+static void
+draw_top(struct app *app)
+{
+	WINDOW *w = app->top;
+	int cols = getmaxx(w), x;
+	char clock[32], *left, *right;
+	time_t t = (time_t)app->now;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+	draw_fill(w, 0, 0, cols, app->attr[TH_TOPBAR]);
+	left = xasprintf(" kefu │ %s (%s)", app->agent_name, app->opt->agent);
+	draw_text(w, 0, 0, cols / 2, left, app->attr[TH_TOPBAR]);
+	free(left);
+	right = app->due_count > 0 ? xasprintf(_("%d due"), app->due_count) :
+	    xstrdup(_("nothing due"));
+	x = cols - 10 - utf8_width(right) - 3;
+	draw_text(w, 0, x, utf8_width(right), right, app->attr[TH_TOPBAR] |
+	    (app->due_count > 0 ? A_BOLD : 0));
+	free(right);
+	draw_text(w, 0, cols - 9, 9, clock, app->attr[TH_TOPBAR]);
+	wnoutrefresh(w);
+}
+
+static void
+draw_bar(struct app *app)
+{
+	WINDOW *w = app->bar;
+	int cols = getmaxx(w);
+	static const enum theme_elem level_elem[] = { TH_ALERT_INFO,
+	    TH_ALERT_WARN, TH_ALERT_ERROR, TH_ALERT_REMIND };
+
+	werase(w);
+	if (app->nalerts > 0) {
+		struct alert *a = &app->alerts[app->nalerts - 1];
+		attr_t at = app->attr[level_elem[a->level]];
+		draw_fill(w, 0, 0, cols, at);
+		draw_text(w, 0, 1, cols - 2, a->text, at);
+	} else {
+		char *hint = xasprintf(_("%s search  %s pop  %s log  %s follow-up"
+		    "  %s edit  %s help  %s quit"), keys_label(ACT_SEARCH),
+		    keys_label(ACT_POP), keys_label(ACT_LOG),
+		    keys_label(ACT_FOLLOWUP), keys_label(ACT_EDIT),
+		    keys_label(ACT_HELP), keys_label(ACT_QUIT));
+		draw_text(w, 0, 1, cols - 2, hint, app->attr[TH_DIM]);
+		free(hint);
+	}
+	wnoutrefresh(w);
+}
+
+static void
+draw_too_small(void)
+{
+	const char *msg = _("terminal too small: need 80×24");
+	int w = utf8_width(msg), x = (COLS - w) / 2;
+
+	erase();
+	if (LINES > 0 && COLS > 0) {
+		char *cut = utf8_ellipsise(msg, COLS);
+		mvaddstr(LINES / 2, x > 0 ? x : 0, cut);
+		free(cut);
+	}
+	wnoutrefresh(stdscr);
+}
+
+static void
+on_draw(uv_prepare_t *h)
+{
+	struct app *app = h->data;
+	unsigned d = app->dirty;
+	bool any = false;
+
+	if (d == 0)
+		return;
+	app->dirty = 0;
+	if (d & DIRTY_LAYOUT) {
+		layout(app);
+		d = DIRTY_ALL;
+	}
+	if (app->too_small) {
+		draw_too_small();
+		curs_set(0);
+		doupdate();
+		return;
+	}
+	if (d & DIRTY_TOP)
+		draw_top(app);
+	for (int p = 0; p < PANE_COUNT; p++) {
+		if (!(d & (DIRTY_PROFILE << p)))
+			continue;
+		views[p]->draw(app, app->win[p], app->focus == p && !app->ov);
+		wnoutrefresh(app->win[p]);
+		any = true;
+	}
+	if (d & DIRTY_ALERT)
+		draw_bar(app);
+	if (app->ov != NULL && app->ovwin != NULL && (any || (d & (DIRTY_OVERLAY |
+	    DIRTY_TOP | DIRTY_ALERT)))) {
+		app->ov_cy = app->ov_cx = -1;
+		app->ov->draw(app, app->ovwin);
+		if (any)
+			touchwin(app->ovwin);
+		wnoutrefresh(app->ovwin);
+	}
+	if (app->ov != NULL && app->ovwin != NULL && app->ov_cy >= 0) {
+		wmove(app->ovwin, app->ov_cy, app->ov_cx);
+		wnoutrefresh(app->ovwin);
+		curs_set(1);
+	} else
+		curs_set(0);
+	doupdate();
+}
+
+/* What a key does outside overlays. */
+static void
+dispatch(struct app *app, enum action a)
+{
+	if (app->too_small && a != ACT_QUIT)
+		return;
+	if (views[app->focus]->action != NULL &&
+	    views[app->focus]->action(app, a))
+		return;
+	switch (a) {
+	case ACT_SEARCH:
+		search_open(app);
+		break;
+	case ACT_POP:
+		pop_open(app);
+		break;
+	case ACT_LOG:
+		form_log_open(app);
+		break;
+	case ACT_FOLLOWUP:
+		form_followup_open(app);
+		break;
+	case ACT_EDIT:
+		if (app->cust != NULL)
+			form_profile_open(app, app->cust->id, NULL);
+		else
+			app_alert(app, ALERT_WARN, 0, "%s",
+			    _("Open a customer first (/ or p)."));
+		break;
+	case ACT_NEW:
+		form_profile_open(app, 0, NULL);
+		break;
+	case ACT_FOCUS:
+		app->focus = (app->focus + 1) % PANE_COUNT;
+		app->dirty |= DIRTY_PROFILE | DIRTY_HISTORY | DIRTY_SCRIPT;
+		break;
+	case ACT_OPEN_ALERT:
+		for (int i = app->nalerts - 1; i >= 0; i--) {
+			if (app->alerts[i].customer != 0) {
+				app_open_customer(app, app->alerts[i].customer);
+				break;
+			}
+		}
+		break;
+	case ACT_DISMISS:
+		if (app->nalerts > 0) {
+			free(app->alerts[--app->nalerts].text);
+			app->dirty |= DIRTY_ALERT;
+		}
+		break;
+	case ACT_HELP:
+		help_open(app);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		app->dirty |= DIRTY_LAYOUT;
+		break;
+	case ACT_QUIT:
+		app->quit = true;
+		uv_stop(&app->loop);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+on_key(struct app *app, struct key k)
+{
+	const struct overlay *ov = app->ov;
+	void *data = app->ovdata;
+
+	if (k.fn && k.ch == KEY_RESIZE)
+		return;		/* our SIGWINCH handler does this */
+	if (ov != NULL) {
+		if (!ov->key(app, k) && app->ov == ov && app->ovdata == data)
+			app_overlay_close(app);
+		app->dirty |= DIRTY_OVERLAY;
+		return;
+	}
+	dispatch(app, keys_action(k));
+}
+
+static void
+on_input(uv_poll_t *h, int status, int events)
+{
+	struct app *app = h->data;
+	struct key k;
+	wint_t ch;
+	int rc;
+
+	(void)events;
+	if (status < 0) {
+		uv_stop(&app->loop);
+		return;
+	}
+	while ((rc = get_wch(&ch)) != ERR) {
+		k.fn = rc == KEY_CODE_YES;
+		k.ch = ch;
+		on_key(app, k);
+		if (app->quit)
+			return;
+	}
+}
+
+static void
+on_tick(uv_timer_t *h)
+{
+	struct app *app = h->data;
+	int64_t now = when_now(), v;
+
+	if (now != app->now) {
+		app->now = now;
+		app->dirty |= DIRTY_TOP;
+	}
+	for (int i = 0; i < app->nalerts; i++) {
+		if (app->alerts[i].expires == 0 || app->alerts[i].expires > now)
+			continue;
+		free(app->alerts[i].text);
+		memmove(&app->alerts[i], &app->alerts[i + 1],
+		    (size_t)(app->nalerts - i - 1) * sizeof app->alerts[0]);
+		app->nalerts--;
+		i--;
+		app->dirty |= DIRTY_ALERT;
+	}
+	form_tick(app);
+	/* Another process committed: reload what is on screen. */
+	v = db_data_version(app->db);
+	if (v >= 0 && v != app->data_version) {
+		app->data_version = v;
+		app_reload(app);
+	}
+}
+
+static void
+on_winch(uv_signal_t *h, int signum)
+{
+	struct app *app = h->data;
+	struct winsize ws;
+
+	(void)signum;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	app->dirty |= DIRTY_LAYOUT;
+}
+
+static void
+on_term(uv_signal_t *h, int signum)
+{
+	struct app *app = h->data;
+
+	(void)signum;
+	form_stash(app);	/* what was typed survives the hangup */
+	app->quit = true;
+	uv_stop(&app->loop);
+}
+
+static void
+on_close(uv_handle_t *h)
+{
+	(void)h;
+}
+
+/* Theme directories: the user's, beside the binary (a build tree), the
+ * installed data directory. */
+static void
+load_theme(struct app *app)
+{
+	const char *name = app->opt->theme;
+	char *cause = NULL, *user = NULL, *local = NULL, exe[4096];
+	const char *dirs[4];
+	int n = 0;
+	ssize_t len;
+
+	if (name == NULL)
+		name = config_get(app->config, "theme");
+	if (name == NULL)
+		name = "default";
+	if (app->config_path != NULL) {
+		char *slash;
+		user = xasprintf("%s", app->config_path);
+		if ((slash = strrchr(user, '/')) != NULL)
+			strcpy(slash, "/themes");
+		dirs[n++] = user;
+	}
+	if ((len = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
+		char *slash;
+		exe[len] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		local = xasprintf("%s/../themes", exe);
+		dirs[n++] = local;
+	}
+	dirs[n++] = KEFU_DATADIR "/themes";
+	dirs[n] = NULL;
+	if (theme_load(name, dirs, &app->theme, &cause) != 0) {
+		app_alert(app, ALERT_ERROR, 0, _("Theme: %s (using the default)"),
+		    cause);
+		free(cause);
+		theme_builtin(&app->theme);
+	}
+	free(user);
+	free(local);
+}
+
+/* Curses needs a UTF-8 locale for CJK; fall back to C.UTF-8. */
+static void
+ensure_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+static void
+app_free(struct app *app)
+{
+	app_overlay_close(app);
+	free_windows(app);
+	customer_free(app->cust);
+	contact_list_free(app->hist, app->nhist);
+	for (int i = 0; i < app->nalerts; i++)
+		free(app->alerts[i].text);
+	config_free(app->config);
+	free(app->config_path);
+	free(app->agent_name);
+	free(app->date_format);
+}
 
 int
-ui_run(struct db *db, const struct ui_options *o, char **cause)
+ui_run(struct db *db, const struct ui_options *opt, char **cause)
 {
-	int ch;
+	struct app app;
+	struct agent *me = NULL;
+	SCREEN *scr;
+	char *warn = NULL, *err = NULL;
+	int rc = 0;
 
-	(void)db;
-	if (initscr() == NULL)
-		return set_cause(cause, "cannot initialise the terminal");
-	raw();
+	memset(&app, 0, sizeof app);
+	app.db = db;
+	app.opt = opt;
+	app.hist_open = -1;
+	app.now = when_now();
+	app.config_path = config_default_path();
+	if (config_load(app.config_path, &app.config, &err) != 0) {
+		app_alert(&app, ALERT_ERROR, 0, "%s", err);
+		free(err);
+	}
+	app.date_format = xstrdup(config_get(app.config, "date_format") ?
+	    config_get(app.config, "date_format") : "%Y-%m-%d %H:%M");
+	if (agent_get(db, opt->agent, &me, NULL) > 0 && *me->name)
+		app.agent_name = xstrdup(me->name);
+	else
+		app.agent_name = xstrdup(opt->agent);
+	agent_free(me);
+	load_theme(&app);
+	keys_init(app.config, &warn);
+	if (warn != NULL) {
+		app_alert(&app, ALERT_WARN, 0, "%s", warn);
+		free(warn);
+	}
+	ensure_utf8();
+
+	if (uv_loop_init(&app.loop) != 0) {
+		app_free(&app);
+		return set_cause(cause, "cannot start the event loop");
+	}
+	/* Before curses, so ncurses leaves SIGWINCH to us. */
+	uv_signal_init(&app.loop, &app.sigwinch);
+	app.sigwinch.data = &app;
+	uv_signal_start(&app.sigwinch, on_winch, SIGWINCH);
+	uv_signal_init(&app.loop, &app.sigterm);
+	app.sigterm.data = &app;
+	uv_signal_start(&app.sigterm, on_term, SIGTERM);
+	uv_signal_init(&app.loop, &app.sighup);
+	app.sighup.data = &app;
+	uv_signal_start(&app.sighup, on_term, SIGHUP);
+
+	uv_poll_init(&app.loop, &app.input, STDIN_FILENO);
+	app.input.data = &app;
+	uv_prepare_init(&app.loop, &app.draw);
+	app.draw.data = &app;
+	uv_timer_init(&app.loop, &app.tick);
+	app.tick.data = &app;
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		rc = set_cause(cause, "cannot use this terminal (TERM=%s)",
+		    getenv("TERM") ? getenv("TERM") : "");
+		goto out;
+	}
+	set_term(scr);
+	raw();			/* Ctrl-S reaches us, not XOFF */
 	noecho();
+	nonl();
 	keypad(stdscr, TRUE);
-	mvprintw(0, 0, "kefu — %s", o->agent);
-	mvprintw(2, 0, "q quits");
-	refresh();
-	while ((ch = getch()) != 'q' && ch != ERR)
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	theme_apply(&app);
+	app.dirty = DIRTY_LAYOUT;
+	app.data_version = db_data_version(db);
+	load_due(&app);
+
+	uv_poll_start(&app.input, UV_READABLE, on_input);
+	uv_prepare_start(&app.draw, on_draw);
+	uv_timer_start(&app.tick, on_tick, 1000, 1000);
+
+	while (!app.quit && uv_run(&app.loop, UV_RUN_DEFAULT) != 0)
 		;
+	form_stash(&app);
 	endwin();
-	return 0;
+	delscreen(scr);
+out:
+	uv_close((uv_handle_t *)&app.input, on_close);
+	uv_close((uv_handle_t *)&app.draw, on_close);
+	uv_close((uv_handle_t *)&app.tick, on_close);
+	uv_close((uv_handle_t *)&app.sigwinch, on_close);
+	uv_close((uv_handle_t *)&app.sigterm, on_close);
+	uv_close((uv_handle_t *)&app.sighup, on_close);
+	uv_run(&app.loop, UV_RUN_DEFAULT);
+	if (uv_loop_close(&app.loop) != 0 && rc == 0)
+		rc = set_cause(cause, "event loop did not close cleanly");
+	app_free(&app);
+	return rc;
 }

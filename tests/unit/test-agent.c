@@ -56,6 +56,8 @@ TEST(login_rules)
 	ASSERT(!agent_login_valid("has space"));
 	ASSERT(!agent_login_valid("李娜"));
 	ASSERT(!agent_login_valid("x\x1b[2J"));
+	ASSERT(!agent_login_valid(".."));
+	ASSERT(!agent_login_valid("-rf"));
 	ASSERT_EQ(agent_role_parse("supervisor"), 1);
 	ASSERT_EQ(agent_role_parse("boss"), -1);
 }

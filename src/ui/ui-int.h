@@ -1,0 +1,212 @@
+/*
+ * ui-int.h — what the console's files share: the app state, the pane
+ * vtable, the key actions, and the drawing helpers. Only src/ui includes
+ * curses; the model comes from core calls and is held here read-only.
+ */
+#ifndef KEFU_UI_INT_H
+#define KEFU_UI_INT_H
+
+#include <curses.h>
+#include <libintl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <uv.h>
+
+#include "kefu/theme.h"
+#include "ui.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+struct db;
+struct config;
+struct customer;
+struct contact;
+struct app;
+struct form;
+
+/* Named actions; keys.c maps keys to them (rebindable in the config). */
+enum action {
+	ACT_NONE = 0,
+	ACT_SEARCH, ACT_POP, ACT_LOG, ACT_FOLLOWUP, ACT_EDIT, ACT_NEW,
+	ACT_FOCUS, ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_HOME, ACT_END,
+	ACT_EXPAND, ACT_OPEN_ALERT, ACT_DISMISS, ACT_HELP, ACT_REDRAW,
+	ACT_QUIT, ACT_COUNT
+};
+
+struct key_def {
+	enum action	 action;
+	const char	*name;		/* config name: key.NAME */
+	const char	*keys;		/* default keys, space separated */
+	const char	*label;		/* N_() help text */
+};
+
+extern const struct key_def key_defs[];
+
+/* A key as get_wch returns it: a character or a KEY_* code. */
+struct key {
+	int		 fn;		/* 1 if a KEY_* code */
+	wint_t		 ch;
+};
+
+/* Load the default bindings and the config's key.* overrides. */
+void keys_init(const struct config *, char **warning);
+/* The action bound to K, or ACT_NONE. */
+enum action keys_action(struct key k);
+/* The first key bound to A, as text ("/", "Tab", "C-s"). */
+const char *keys_label(enum action a);
+/* Parse a key name ("x", "Tab", "C-s", "F10", "Down"); 0 or -1. */
+int keys_parse(const char *name, struct key *out);
+
+/* Panes (tmux window_mode style): each one a const vtable. */
+enum pane { PANE_PROFILE, PANE_HISTORY, PANE_SCRIPT, PANE_COUNT };
+
+struct view {
+	const char	*name;
+	const char	*title;		/* N_() */
+	void		 (*draw)(struct app *, WINDOW *, bool focused);
+	/* Handle an action while focused; true if used. */
+	bool		 (*action)(struct app *, enum action);
+};
+
+extern const struct view view_profile, view_history, view_script;
+
+/* Overlays take the keyboard while open (search, prompt, form, help). */
+struct overlay {
+	const char	*name;
+	int		 rows;		/* 0: most of the screen */
+	void		 (*draw)(struct app *, WINDOW *);
+	/* A key; returns false to close the overlay. */
+	bool		 (*key)(struct app *, struct key);
+	/* Free app->ovdata (may be NULL). */
+	void		 (*free)(void *);
+};
+
+enum alert_level { ALERT_INFO, ALERT_WARN, ALERT_ERROR, ALERT_REMIND };
+
+struct alert {
+	char		*text;
+	enum alert_level level;
+	int64_t		 expires;	/* 0 = until dismissed */
+	int64_t		 customer;	/* `r` opens this customer, or 0 */
+};
+
+#define ALERTS_MAX 16
+
+enum {
+	DIRTY_TOP = 1 << 0,
+	DIRTY_PROFILE = 1 << 1,
+	DIRTY_HISTORY = 1 << 2,
+	DIRTY_SCRIPT = 1 << 3,
+	DIRTY_ALERT = 1 << 4,
+	DIRTY_OVERLAY = 1 << 5,
+	DIRTY_LAYOUT = 1 << 6,	/* windows must be rebuilt */
+	DIRTY_ALL = 0x7f,
+};
+
+struct app {
+	struct db	*db;
+	const struct ui_options *opt;
+	struct config	*config;
+	char		*config_path;
+	struct theme	 theme;
+	attr_t		 attr[TH_COUNT];
+	char		*agent_name;
+	char		*date_format;
+
+	uv_loop_t	 loop;
+	uv_poll_t	 input;
+	uv_signal_t	 sigwinch, sigterm, sighup;
+	uv_prepare_t	 draw;
+	uv_timer_t	 tick;		/* the clock and the change watch, 1 s */
+	int64_t		 data_version;
+
+	unsigned	 dirty;
+	bool		 quit;
+	bool		 too_small;
+	WINDOW		*win[PANE_COUNT];
+	WINDOW		*top, *bar, *ovwin;
+	int		 focus;
+
+	/* The model on screen. */
+	struct customer	*cust;
+	struct contact	**hist;
+	int		 nhist;
+	int		 hist_sel, hist_top, hist_open;	/* open = expanded */
+	int		 prof_top;
+	int		 script_sel;
+	int		 open_complaints;
+	int		 loyalty;	/* enum loyalty */
+	int64_t		 next_followup;
+	int		 due_count;
+	int64_t		 now;
+
+	struct alert	 alerts[ALERTS_MAX];
+	int		 nalerts;
+
+	const struct overlay *ov;
+	void		*ovdata;
+	int		 ov_cy, ov_cx;	/* cursor in the overlay, -1 hidden */
+};
+
+/* app.c */
+void app_alert(struct app *, enum alert_level, int64_t customer,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void app_open_customer(struct app *, int64_t id);
+void app_reload(struct app *);
+void app_overlay(struct app *, const struct overlay *, void *data);
+void app_overlay_close(struct app *);
+const char *app_date(struct app *, int64_t t, char *buf, size_t len);
+
+/* draw.c: text that came from data is sanitised and cut by width here. */
+void draw_text(WINDOW *, int y, int x, int cols, const char *text, attr_t);
+/* Wrap TEXT to COLS columns; returns the number of lines, and when LINES is
+ * not NULL the byte offsets of each line start (owned). */
+int draw_wrap(const char *text, int cols, int **starts, int **lens);
+void draw_box(WINDOW *, const char *title, attr_t border, attr_t title_attr);
+void draw_fill(WINDOW *, int y, int x, int cols, attr_t);
+void theme_apply(struct app *);
+attr_t seg_attr(struct app *, const char *segment);
+attr_t outcome_attr(struct app *, const char *outcome);
+
+/* Translated display words for table values (dispositions, outcomes). */
+const char *word_outcome(const char *);
+const char *word_disposition(const char *);
+const char *word_segment(const char *);
+const char *word_channel(const char *);
+
+/* Overlays (search.c, prompt.c, form.c, help in keys.c). */
+void search_open(struct app *);
+void pop_open(struct app *);
+void help_open(struct app *);
+void form_log_open(struct app *);
+void form_followup_open(struct app *);
+void form_profile_open(struct app *, int64_t id, const char *phone);
+void confirm_open(struct app *, const char *question,
+    void (*yes)(struct app *, void *), void *arg, void (*arg_free)(void *));
+/* Save an open form's text as a draft (on quit and on signals). */
+void form_stash(struct app *);
+/* Write a stale draft (called by the 1 s tick). */
+void form_tick(struct app *);
+
+/* Line editing (prompt.c), shared by prompts, search and forms. */
+struct edit {
+	char		*buf;
+	size_t		 len, cap, cur;	/* cur: byte offset of the cursor */
+	int		 scroll;	/* first visible column */
+	bool		 multiline;
+};
+
+void edit_init(struct edit *, const char *text, bool multiline);
+void edit_free(struct edit *);
+void edit_set(struct edit *, const char *text);
+/* Apply K; true if it changed the text or the cursor. */
+bool edit_key(struct edit *, struct key);
+/* Draw one line of E at Y,X in COLS columns; sets *cx to the cursor. */
+void edit_draw_line(WINDOW *, int y, int x, int cols, struct edit *,
+    attr_t, int *cx);
+/* Draw E wrapped in ROWS x COLS; sets *cy, *cx to the cursor. */
+void edit_draw_area(WINDOW *, int y, int x, int rows, int cols,
+    struct edit *, attr_t, int *cy, int *cx);
+
+#endif
