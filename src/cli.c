@@ -70,6 +70,8 @@ help_of(const struct command *c)
 {
 	usage_of(c, stdout);
 	printf("\n%s\n", c->summary);
+	if (c->details != NULL)
+		printf("\n%s", c->details);
 	if (c->opts != NULL && c->opts->name != NULL)
 		printf("\noptions:\n");
 	for (const struct optspec *o = c->opts; o != NULL && o->name; o++)

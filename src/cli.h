@@ -47,6 +47,7 @@ struct command {
 	const struct optspec *opts;	/* NULL-name terminated, or NULL */
 	int		 min_args, max_args;
 	int		 (*fn)(struct cli *);
+	const char	*details;	/* longer help, or NULL */
 };
 
 extern const struct command commands[];
@@ -82,6 +83,9 @@ int64_t cli_int(const char *s, int64_t max);
 /* Default database path when neither --db nor $KEFU_DB is given. */
 char *cli_default_db(const char *file);
 
+/* Import the playbooks shipped with kefu (for the demo); how many. */
+int playbook_import_shipped(struct cli *);
+
 /* Commands (cmd-customer.c, cmd-work.c, kefu.c). */
 int cmd_console(struct cli *);
 int cmd_init(struct cli *);
@@ -94,7 +98,19 @@ int cmd_contact_list(struct cli *);
 int cmd_followup_add(struct cli *);
 int cmd_followup_list(struct cli *);
 int cmd_followup_done(struct cli *);
+int cmd_followup_snooze(struct cli *);
+int cmd_followup_assign(struct cli *);
+int cmd_remind(struct cli *);
+int cmd_call(struct cli *);
+int cmd_stats(struct cli *);
+int cmd_agents(struct cli *);
+int cmd_agent_state(struct cli *);
+int cmd_agent_message(struct cli *);
 int cmd_agent_add(struct cli *);
 int cmd_agent_list(struct cli *);
+int cmd_playbook_check(struct cli *);
+int cmd_playbook_import(struct cli *);
+int cmd_playbook_list(struct cli *);
+int cmd_playbook_show(struct cli *);
 
 #endif

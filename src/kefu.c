@@ -59,7 +59,8 @@ static const struct optspec followup_add_opts[] = {
 	{ "due", 1, "+30s, +5m, +2h, +3d, YYYY-MM-DD HH:MM or ISO 8601 (required)" },
 	{ "owner", 1, "agent login or 'pool' (default: you)" },
 	{ "reason", 1, "why to call" },
-	{ "every", 1, "repeat every DAYS days when done" },
+	{ "every", 1, "repeat every DAYS days when done ('auto': the segment's care interval)" },
+	{ "warn", 1, "also warn this long before (15m, 2h, 1d; repeatable)" },
 	{ "overdue-ok", 0, "accept a due time in the past (imports)" },
 	{ NULL, 0, NULL }
 };
@@ -69,6 +70,31 @@ static const struct optspec followup_list_opts[] = {
 	{ "overdue", 0, "only those overdue (15 min past due)" },
 	{ "owner", 1, "only this owner (agent login or 'pool')" },
 	{ "limit", 1, "at most this many" },
+	{ NULL, 0, NULL }
+};
+
+static const struct optspec remind_opts[] = {
+	{ "once", 0, "print what would fire now for you, and exit" },
+	{ "mark", 0, "with --once: record them as shown (cron use)" },
+	{ NULL, 0, NULL }
+};
+
+static const struct optspec call_opts[] = {
+	{ "at", 1, "when it happened (ISO 8601), for replaying a log" },
+	{ "queue", 1, "the queue (offer; default 'default')" },
+	{ NULL, 0, NULL }
+};
+
+static const struct optspec stats_opts[] = {
+	{ "since", 1, "start of the period (default: today 00:00)" },
+	{ "threshold", 1, "service level threshold, seconds (default 20)" },
+	{ "target", 1, "service level target, % (default 80)" },
+	{ NULL, 0, NULL }
+};
+
+static const struct optspec state_opts[] = {
+	{ "reason", 1, "why (paused): break, lunch, training, meeting, coaching, other" },
+	{ "at", 1, "when (ISO 8601; closes a wrap-up at that time)" },
 	{ NULL, 0, NULL }
 };
 
@@ -83,34 +109,91 @@ static const struct optspec limit_opts[] = {
 	{ NULL, 0, NULL }
 };
 
+static const char stats_details[] =
+"Figures over [--since, now); percentages with nothing to divide are null.\n"
+"JSON fields (--json):\n"
+"  since, until         the period (ISO 8601 UTC)\n"
+"  threshold, target    SL threshold (s) and target (%)\n"
+"  offered              calls offered in the period\n"
+"  answered, abandoned  of those; waiting: calls in the queue now\n"
+"  abandon_pct          abandoned / offered x 100\n"
+"  sl                   answered within threshold / answered x 100\n"
+"  sl2                  (answered + abandoned within threshold) /\n"
+"                       (answered + abandoned) x 100\n"
+"  asa                  mean seconds offered -> answered\n"
+"  aht                  mean talk + wrap-up seconds of ended calls\n"
+"  contacts             contacts logged in the period\n"
+"  fcr                  resolved with no contact from that customer in the\n"
+"                       next 7 days / contacts x 100\n"
+"  satisfaction         (delighted + satisfied) / rated contacts x 100\n"
+"  open_complaints      now; silent_unhappy = open_complaints x 25\n"
+"  overdue_followups    open follow-ups more than 15 min past due\n"
+"  erlang.arrivals_per_hour, erlang.traffic (Erlangs),\n"
+"  erlang.agents_needed at the target SL (Erlang C via the Erlang-B\n"
+"  recursion, occupancy capped at 85%), erlang.predicted_sl,\n"
+"  erlang.occupancy, erlang.occupancy_capped\n";
+
 /* Entry 0 is the console: what runs without a command word. */
 const struct command commands[] = {
-	{ "", "", "open the console", NULL, 0, 0, cmd_console },
-	{ "console", "", "open the console", NULL, 0, 0, cmd_console },
+	{ "", "", "open the console", NULL, 0, 0, cmd_console, NULL },
+	{ "console", "", "open the console", NULL, 0, 0, cmd_console, NULL },
 	{ "init", "", "create the database and register yourself as supervisor",
-	    NULL, 0, 0, cmd_init },
+	    NULL, 0, 0, cmd_init, NULL },
 	{ "demo", "", "create (or reuse) a demo database and open the console",
-	    demo_opts, 0, 0, cmd_demo },
+	    demo_opts, 0, 0, cmd_demo, NULL },
 	{ "customer add", "", "add a customer; prints the new id",
-	    customer_add_opts, 0, 0, cmd_customer_add },
+	    customer_add_opts, 0, 0, cmd_customer_add, NULL },
 	{ "customer show", "ID|PHONE", "show a customer's profile and history",
-	    limit_opts, 1, 1, cmd_customer_show },
+	    limit_opts, 1, 1, cmd_customer_show, NULL },
 	{ "customer find", "QUERY", "search customers by name, phone or notes",
-	    find_opts, 1, 1, cmd_customer_find },
+	    find_opts, 1, 1, cmd_customer_find, NULL },
 	{ "contact log", "CUSTOMER", "log a contact with a customer",
-	    contact_log_opts, 1, 1, cmd_contact_log },
+	    contact_log_opts, 1, 1, cmd_contact_log, NULL },
 	{ "contact list", "CUSTOMER", "a customer's contacts, newest first",
-	    limit_opts, 1, 1, cmd_contact_list },
+	    limit_opts, 1, 1, cmd_contact_list, NULL },
 	{ "followup add", "CUSTOMER", "schedule a follow-up",
-	    followup_add_opts, 1, 1, cmd_followup_add },
+	    followup_add_opts, 1, 1, cmd_followup_add, NULL },
 	{ "followup list", "", "open follow-ups, earliest first",
-	    followup_list_opts, 0, 0, cmd_followup_list },
+	    followup_list_opts, 0, 0, cmd_followup_list, NULL },
 	{ "followup done", "ID", "mark a follow-up done", NULL, 1, 1,
-	    cmd_followup_done },
+	    cmd_followup_done, NULL },
+	{ "followup snooze", "ID WHEN", "push a follow-up to a later time",
+	    NULL, 2, 2, cmd_followup_snooze, NULL },
+	{ "followup assign", "ID LOGIN|pool", "give a follow-up to a colleague "
+	    "or the pool (your own login claims a pool item)", NULL, 2, 2,
+	    cmd_followup_assign, NULL },
+	{ "remind", "", "what would fire now (--once)", remind_opts, 0, 0,
+	    cmd_remind, NULL },
 	{ "agent add", "LOGIN", "register an agent (supervisors only)",
-	    agent_add_opts, 1, 1, cmd_agent_add },
-	{ "agent list", "", "registered agents", NULL, 0, 0, cmd_agent_list },
-	{ NULL, NULL, NULL, NULL, 0, 0, NULL }
+	    agent_add_opts, 1, 1, cmd_agent_add, NULL },
+	{ "agent list", "", "registered agents", NULL, 0, 0, cmd_agent_list, NULL },
+	{ "agent state", "LOGIN STATE", "set an agent's state (yourself, or "
+	    "anyone as a supervisor)", state_opts, 2, 2, cmd_agent_state, NULL },
+	{ "agent message", "LOGIN TEXT", "a one-line message to an agent's "
+	    "console (supervisors)", NULL, 2, 2, cmd_agent_message, NULL },
+	{ "agents", "", "every agent's state now (supervisors)", NULL, 0, 0,
+	    cmd_agents, NULL },
+	{ "call offer", "NUMBER", "a call enters the queue; prints its id",
+	    call_opts, 1, 1, cmd_call, NULL },
+	{ "call answer", "ID", "the acting agent (--agent) answers call ID",
+	    call_opts, 1, 1, cmd_call, NULL },
+	{ "call end", "ID", "call ID ends", call_opts, 1, 1, cmd_call, NULL },
+	{ "call abandon", "ID", "the caller hung up while waiting", call_opts,
+	    1, 1, cmd_call, NULL },
+	{ "stats", "", "today's figures: SL, SL2, abandon %, ASA, AHT, FCR, "
+	    "satisfaction, Erlang C (supervisors)", stats_opts, 0, 0,
+	    cmd_stats, stats_details },
+	{ "playbook check", "FILE...", "validate playbook files (all errors "
+	    "as FILE:LINE:COL)", NULL, 1, 10000, cmd_playbook_check, NULL },
+	{ "playbook import", "FILE...", "validate and store playbooks "
+	    "(supervisors; all or nothing)", NULL, 1, 10000,
+	    cmd_playbook_import, NULL },
+	{ "playbook list", "", "stored playbooks and their versions", NULL, 0,
+	    0, cmd_playbook_list, NULL },
+	{ "playbook show", "NAME[@VERSION]", "a stored playbook's text "
+	    "(--json: its steps); the newest version by default", NULL, 1, 1,
+	    cmd_playbook_show, NULL },
+	{ NULL, NULL, NULL, NULL, 0, 0, NULL, NULL }
 };
 
 /* Open the console on CLI's database as CLI's agent. */
@@ -202,8 +285,8 @@ cmd_demo(struct cli *cli)
 		return EXIT_USER;
 	}
 	if (rc > 0)
-		fprintf(stderr, "kefu: demo database %s: %d customers\n",
-		    cli->db_path, rc);
+		fprintf(stderr, "kefu: demo database %s: %d customers, %d "
+		    "playbooks\n", cli->db_path, rc, playbook_import_shipped(cli));
 	else
 		fprintf(stderr, "kefu: reusing demo database %s\n", cli->db_path);
 	if (cli_flag(cli, "no-console"))

@@ -41,6 +41,38 @@ int agent_list(struct db *, struct agent ***out, char **cause);
 /* How many agents are registered (negative on error). */
 int agent_count(struct db *);
 
+/* The states an agent can be in, NULL-terminated: available, on_call,
+ * wrap_up, paused, offline. */
+extern const char *const agent_states[];
+
+/* Set LOGIN's state (one of agent_states; REASON for paused, else NULL)
+ * and heartbeat, as BY (audited when BY is not LOGIN). */
+int agent_set_state(struct db *, const char *login, const char *state,
+    const char *reason, const char *by, char **cause);
+
+/* Why an agent pauses (a table, not free text), NULL-terminated. */
+extern const char *const agent_pause_reasons[];
+
+/* A one-line message from a supervisor to LOGIN's alert bar (audited). */
+int agent_message(struct db *, const char *to, const char *from,
+    const char *text, char **cause);
+
+struct agent_msg {
+	int64_t	 id;
+	char	*from;
+	char	*text;
+	int64_t	 at;
+};
+
+/* LOGIN's unshown messages, marked shown (one transaction). Returns the
+ * count (*out owned; free with agent_msgs_free) or negative. */
+int agent_messages_take(struct db *, const char *login,
+    struct agent_msg **out, char **cause);
+void agent_msgs_free(struct agent_msg *, int n);
+
+/* Record that LOGIN's console is alive at NOW. */
+int agent_heartbeat(struct db *, const char *login, int64_t now);
+
 const char *agent_role_name(enum agent_role);
 /* 0/1 for "agent"/"supervisor", -1 otherwise. */
 int agent_role_parse(const char *);

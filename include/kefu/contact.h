@@ -27,7 +27,11 @@ struct contact {
 	int	 level;		/* service level reached 1–4, 0 = not recorded */
 	int64_t	 purchase;	/* cents bought in this contact, 0 = none */
 	char	*playbook;	/* name@version or NULL */
+	int64_t	 playbook_id;	/* playbooks.id that ran, or 0 */
+	char	*playbook_run;	/* the run record (JSON text) or NULL */
 	int64_t	 call_id;	/* calls.id or 0 */
+	int	 lead_days;	/* a purchase schedules "predicted need" this
+				   many days before run-out (0: 3) */
 };
 
 extern const char *const contact_channels[];
@@ -40,7 +44,9 @@ int contact_word(const char *const *table, const char *word);
 struct contact *contact_new(void);
 void contact_free(struct contact *);
 
-/* Validate and insert C (sets c->id). started_at/ended_at default to now. */
+/* Validate and insert C (sets c->id). started_at/ended_at default to now.
+ * A purchase by a customer with a consumption cycle schedules a
+ * "predicted need" follow-up in the same transaction. */
 int contact_log(struct db *, struct contact *, char **cause);
 
 /* Contacts of CUSTOMER_ID, newest first, at most LIMIT. Returns the count

@@ -64,4 +64,71 @@ int followup_get(struct db *, int64_t id, struct followup **out, char **cause);
 int followup_next_for(struct db *, int64_t customer_id, int64_t *due,
     char **cause);
 
+/* ---- followup-act.c: acknowledging, warnings, urgency, prediction. ---- */
+
+/* Push ID to UNTIL (it fires again then). Refused for a follow-up that is
+ * not open, or a pool follow-up another agent has claimed. A pool
+ * follow-up is claimed by BY in the same transaction. */
+int followup_snooze(struct db *, int64_t id, int64_t until, const char *by,
+    char **cause);
+
+/* Give ID to TO (an agent or "pool"). Taking a pool follow-up (TO == BY)
+ * is an atomic claim: of two agents claiming at once, exactly one gets it
+ * and the other a clear refusal. The new owner's console alerts them. */
+int followup_assign(struct db *, int64_t id, const char *to, const char *by,
+    char **cause);
+
+/* Warn BEFORE_SECS before the due time of ID (several allowed). */
+int followup_warn(struct db *, int64_t id, int64_t before_secs, char **cause);
+
+/* Care intervals per segment (定期关怀): days between recurring
+ * follow-ups when `--every auto` is asked. SEGMENT_DAYS overrides the
+ * built-in table ("vip=30,key=60,normal=180,at_risk=14,new=30") when not
+ * NULL. Returns days, or 0 for an unknown segment. */
+int followup_care_days(const char *segment, const char *segment_days);
+
+/* Urgency weights (taskwarrior-style coefficients), from the config. */
+struct urgency_weights {
+	double	due;		/* × due-ness: 1 at due, up to 2 when a week late */
+	double	vip, key, at_risk;	/* segment terms */
+	double	value;		/* × lifetime value in units of 100 000 yuan */
+	double	complaint;	/* an open complaint */
+};
+
+void urgency_defaults(struct urgency_weights *);
+
+/* One line of the follow-up list view. */
+struct followup_item {
+	struct followup	*f;
+	char		*segment;
+	int64_t		 value;		/* lifetime value, cents */
+	int		 complaints;	/* open */
+	double		 urgency;
+};
+
+/* Open follow-ups of OWNER and the pool due before NOW + HORIZON, sorted
+ * by urgency (highest first). Returns the count or negative. */
+int followup_urgent(struct db *, const char *owner, int64_t now,
+    int64_t horizon, const struct urgency_weights *,
+    struct followup_item **out, char **cause);
+void followup_items_free(struct followup_item *, int n);
+
+/* The urgency of one follow-up as of NOW (pure; tested on its own). */
+double followup_urgency(const struct urgency_weights *, int64_t due_at,
+    int64_t now, const char *segment, int64_t value, int complaints);
+
+/* The rice-shop case: after a purchase at AT by a customer with a
+ * consumption cycle, schedule "predicted need" LEAD_DAYS before the
+ * predicted run-out (replacing an earlier open prediction). Inside the
+ * caller's transaction. *id is 0 when nothing was scheduled. */
+int followup_predict(struct db *, int64_t customer_id, int64_t at,
+    int lead_days, const char *by, int64_t *id, char **cause);
+
+/* The predicted run-out date of CUSTOMER_ID (last purchase + cycle): 1 and
+ * *at, 0 if unknown. */
+int followup_next_need(struct db *, int64_t customer_id, int64_t *at,
+    char **cause);
+
+#define FOLLOWUP_PREDICTED "predicted need"
+
 #endif

@@ -7,6 +7,7 @@
 #include "kefu/audit.h"
 #include "kefu/contact.h"
 #include "kefu/db.h"
+#include "kefu/followup.h"
 #include "kefu/utf8.h"
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
@@ -61,6 +62,7 @@ contact_free(struct contact *c)
 	free(c->disposition);
 	free(c->outcome);
 	free(c->playbook);
+	free(c->playbook_run);
 	free(c);
 }
 
@@ -96,6 +98,9 @@ contact_check(const struct contact *c, char **cause)
 		return set_cause(cause, "notes are not valid UTF-8");
 	if (c->reason != NULL && !utf8_valid(c->reason, strlen(c->reason)))
 		return set_cause(cause, "reason is not valid UTF-8");
+	if (c->playbook_run != NULL && !utf8_valid(c->playbook_run,
+	    strlen(c->playbook_run)))
+		return set_cause(cause, "playbook run is not valid UTF-8");
 	if (c->notes != NULL && strlen(c->notes) > NOTES_MAX)
 		return set_cause(cause, "notes are too long (over %d bytes)",
 		    NOTES_MAX);
@@ -110,7 +115,7 @@ int
 contact_log(struct db *db, struct contact *c, char **cause)
 {
 	struct db_stmt *st;
-	int64_t now = when_now();
+	int64_t now = when_now(), predicted;
 	int rc;
 
 	if (contact_check(c, cause) != 0)
@@ -124,8 +129,8 @@ contact_log(struct db *db, struct contact *c, char **cause)
 		return db_cause(db, rc, "logging contact", cause);
 	st = db_prepare(db, "INSERT INTO contacts (customer_id, agent, channel,"
 	    " direction, started_at, ended_at, reason, notes, disposition,"
-	    " outcome, level, purchase, call_id)"
-	    " SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM customers"
+	    " outcome, level, purchase, call_id, playbook_id, playbook_run)"
+	    " SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM customers"
 	    " WHERE id = ? RETURNING id");
 	if (st == NULL)
 		return db_fail(db, DB_ERR, "logging contact", cause);
@@ -144,7 +149,12 @@ contact_log(struct db *db, struct contact *c, char **cause)
 		db_bind_int(st, 12, c->call_id);
 	else
 		db_bind_null(st, 12);
-	db_bind_int(st, 13, c->customer_id);
+	if (c->playbook_id > 0)
+		db_bind_int(st, 13, c->playbook_id);
+	else
+		db_bind_null(st, 13);
+	db_bind_text(st, 14, c->playbook_run);
+	db_bind_int(st, 15, c->customer_id);
 	if ((rc = db_step(st)) != DB_ROW) {
 		if (rc == DB_DONE) {
 			db_rollback(db);
@@ -155,6 +165,12 @@ contact_log(struct db *db, struct contact *c, char **cause)
 	}
 	c->id = db_col_int(st, 0);
 	db_reset(st);
+	if (c->purchase > 0 && (rc = followup_predict(db, c->customer_id,
+	    c->started_at, c->lead_days > 0 ? c->lead_days : 3, c->agent,
+	    &predicted, cause)) < 0) {
+		db_rollback(db);
+		return rc;
+	}
 	if ((rc = audit_log(db, c->agent, "contacts", c->id, "log",
 	    c->disposition)) < 0 || (rc = db_commit(db)) < 0)
 		return db_fail(db, rc, "logging contact", cause);

@@ -164,8 +164,53 @@ static const char *const v1_sqlite[] = {
 	NULL
 };
 
+/* v2 — reminders: warnings before the due time, and a log of what each
+ * agent was shown, keyed by the due time so a snooze (which moves due_at)
+ * re-arms without deleting anything, and a pool item is shown once to each
+ * pool agent. */
+static const char *const v2_sqlite[] = {
+"CREATE TABLE followup_warnings ("
+"  followup_id INTEGER NOT NULL REFERENCES followups(id),"
+"  before_secs INTEGER NOT NULL CHECK (before_secs > 0),"
+"  PRIMARY KEY (followup_id, before_secs)"
+");",
+"CREATE TABLE reminder_log ("
+"  followup_id INTEGER NOT NULL REFERENCES followups(id),"
+"  due_at      INTEGER NOT NULL,"
+"  before_secs INTEGER NOT NULL DEFAULT 0,"
+"  agent       TEXT NOT NULL,"
+"  shown_at    INTEGER NOT NULL,"
+"  PRIMARY KEY (followup_id, due_at, before_secs, agent)"
+");",
+"ALTER TABLE followups ADD COLUMN snoozes INTEGER NOT NULL DEFAULT 0;",
+"ALTER TABLE followups ADD COLUMN moved_at INTEGER;",
+"CREATE INDEX followups_state ON followups(state, owner, due_at)"
+"  WHERE state IN ('pending', 'fired');",
+NULL
+};
+
+/* v3 — the supervisor's view: one-line messages to an agent's alert bar,
+ * and the indexes behind today's figures. */
+static const char *const v3_sqlite[] = {
+"CREATE TABLE agent_messages ("
+"  id         INTEGER PRIMARY KEY,"
+"  to_agent   TEXT NOT NULL REFERENCES agents(login),"
+"  from_agent TEXT NOT NULL,"
+"  text       TEXT NOT NULL,"
+"  created_at INTEGER NOT NULL,"
+"  shown_at   INTEGER"
+");",
+"CREATE INDEX agent_messages_unshown ON agent_messages(to_agent)"
+"  WHERE shown_at IS NULL;",
+"CREATE INDEX calls_agent ON calls(agent, offered_at);",
+"CREATE INDEX agents_state ON agents(state);",
+NULL
+};
+
 const char *const *const schema_sqlite[] = {
 	v1_sqlite,
+	v2_sqlite,
+	v3_sqlite,
 	NULL
 };
 

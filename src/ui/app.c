@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "kefu/agent.h"
+#include "kefu/call.h"
 #include "kefu/complaint.h"
 #include "kefu/config.h"
 #include "kefu/contact.h"
@@ -27,6 +28,7 @@
 #include "kefu/db.h"
 #include "kefu/followup.h"
 #include "kefu/loyalty.h"
+#include "kefu/remind.h"
 #include "kefu/theme.h"
 #include "kefu/utf8.h"
 #include "kefu/when.h"
@@ -60,34 +62,9 @@ app_date(struct app *app, int64_t t, char *buf, size_t len)
 	return buf;
 }
 
-void
-app_alert(struct app *app, enum alert_level level, int64_t customer,
-    const char *fmt, ...)
-{
-	struct alert *a;
-	va_list ap;
-
-	if (app->nalerts == ALERTS_MAX) {
-		free(app->alerts[0].text);
-		memmove(&app->alerts[0], &app->alerts[1],
-		    (ALERTS_MAX - 1) * sizeof app->alerts[0]);
-		app->nalerts--;
-	}
-	a = &app->alerts[app->nalerts++];
-	va_start(ap, fmt);
-	if (vasprintf(&a->text, fmt, ap) < 0)
-		a->text = xstrdup("?");
-	va_end(ap);
-	a->level = level;
-	a->customer = customer;
-	a->expires = level == ALERT_REMIND ? 0 : when_now() +
-	    (level == ALERT_ERROR ? 10 : 5);
-	app->dirty |= DIRTY_ALERT;
-}
-
 /* Count what is due for this agent (own and pool) for the top bar. */
-static void
-load_due(struct app *app)
+void
+app_load_due(struct app *app)
 {
 	struct followup **v;
 	char *cause = NULL;
@@ -109,6 +86,7 @@ load_due(struct app *app)
 		app->due_count = total;
 		app->dirty |= DIRTY_TOP;
 	}
+	app_load_state(app);
 }
 
 void
@@ -119,7 +97,8 @@ app_reload(struct app *app)
 	int64_t id;
 	int n;
 
-	load_due(app);
+	app_load_due(app);
+	remind_changed(app->remind);
 	if (app->cust == NULL)
 		return;
 	id = app->cust->id;
@@ -167,6 +146,7 @@ app_open_customer(struct app *app, int64_t id)
 	app->hist_sel = app->hist_top = app->prof_top = app->script_sel = 0;
 	app->hist_open = -1;
 	app_reload(app);
+	script_open(app);
 }
 
 void
@@ -251,9 +231,13 @@ draw_top(struct app *app)
 	localtime_r(&t, &tm);
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
 	draw_fill(w, 0, 0, cols, app->attr[TH_TOPBAR]);
-	left = xasprintf(" kefu │ %s (%s)", app->agent_name, app->opt->agent);
-	draw_text(w, 0, 0, cols / 2, left, app->attr[TH_TOPBAR]);
+	left = xasprintf(" kefu │ %s (%s) │ %s %s", app->agent_name,
+	    app->opt->agent, app->state != NULL ? _(app->state) : "",
+	    app->state_since > 0 ? when_relative(app->state_since, app->now,
+	    clock, sizeof clock) : "");
+	draw_text(w, 0, 0, cols * 2 / 3, left, app->attr[TH_TOPBAR]);
 	free(left);
+	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
 	right = app->due_count > 0 ? xasprintf(_("%d due"), app->due_count) :
 	    xstrdup(_("nothing due"));
 	x = cols - 10 - utf8_width(right) - 3;
@@ -261,32 +245,6 @@ draw_top(struct app *app)
 	    (app->due_count > 0 ? A_BOLD : 0));
 	free(right);
 	draw_text(w, 0, cols - 9, 9, clock, app->attr[TH_TOPBAR]);
-	wnoutrefresh(w);
-}
-
-static void
-draw_bar(struct app *app)
-{
-	WINDOW *w = app->bar;
-	int cols = getmaxx(w);
-	static const enum theme_elem level_elem[] = { TH_ALERT_INFO,
-	    TH_ALERT_WARN, TH_ALERT_ERROR, TH_ALERT_REMIND };
-
-	werase(w);
-	if (app->nalerts > 0) {
-		struct alert *a = &app->alerts[app->nalerts - 1];
-		attr_t at = app->attr[level_elem[a->level]];
-		draw_fill(w, 0, 0, cols, at);
-		draw_text(w, 0, 1, cols - 2, a->text, at);
-	} else {
-		char *hint = xasprintf(_("%s search  %s pop  %s log  %s follow-up"
-		    "  %s edit  %s help  %s quit"), keys_label(ACT_SEARCH),
-		    keys_label(ACT_POP), keys_label(ACT_LOG),
-		    keys_label(ACT_FOLLOWUP), keys_label(ACT_EDIT),
-		    keys_label(ACT_HELP), keys_label(ACT_QUIT));
-		draw_text(w, 0, 1, cols - 2, hint, app->attr[TH_DIM]);
-		free(hint);
-	}
 	wnoutrefresh(w);
 }
 
@@ -362,6 +320,8 @@ dispatch(struct app *app, enum action a)
 	if (views[app->focus]->action != NULL &&
 	    views[app->focus]->action(app, a))
 		return;
+	if (view_script.action(app, a))	/* script keys work from any pane */
+		return;
 	switch (a) {
 	case ACT_SEARCH:
 		search_open(app);
@@ -405,6 +365,21 @@ dispatch(struct app *app, enum action a)
 		break;
 	case ACT_HELP:
 		help_open(app);
+		break;
+	case ACT_FOLLOWUPS:
+		followups_open(app);
+		break;
+	case ACT_QUEUE:
+		queue_open(app);
+		break;
+	case ACT_PAUSE:
+		pause_open(app);
+		break;
+	case ACT_AVAILABLE:
+		call_wrapup_done(app->db, app->opt->agent, when_now(), NULL);
+		agent_set_state(app->db, app->opt->agent, "available", NULL,
+		    app->opt->agent, NULL);
+		app_reload(app);
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -458,15 +433,19 @@ on_input(uv_poll_t *h, int status, int events)
 	}
 }
 
+static void check_changes(struct app *);
+
 static void
 on_tick(uv_timer_t *h)
 {
 	struct app *app = h->data;
-	int64_t now = when_now(), v;
+	int64_t now = when_now();
 
 	if (now != app->now) {
 		app->now = now;
 		app->dirty |= DIRTY_TOP;
+		if (app->ov == &queue_overlay)
+			app->dirty |= DIRTY_OVERLAY;	/* its clocks */
 	}
 	for (int i = 0; i < app->nalerts; i++) {
 		if (app->alerts[i].expires == 0 || app->alerts[i].expires > now)
@@ -479,12 +458,44 @@ on_tick(uv_timer_t *h)
 		app->dirty |= DIRTY_ALERT;
 	}
 	form_tick(app);
-	/* Another process committed: reload what is on screen. */
-	v = db_data_version(app->db);
+	if (now - app->last_beat >= 10) {
+		app->last_beat = now;
+		agent_heartbeat(app->db, app->opt->agent, now);
+	}
+	check_changes(app);
+}
+
+/* Another process committed: reload what is on screen. */
+static void
+check_changes(struct app *app)
+{
+	int64_t v = db_data_version(app->db);
+
 	if (v >= 0 && v != app->data_version) {
 		app->data_version = v;
 		app_reload(app);
+		if (app->ov == &queue_overlay)
+			queue_reload(app);
 	}
+}
+
+static void
+on_settled(uv_timer_t *h)
+{
+	check_changes(h->data);
+}
+
+/* The WAL file changed: look 20 ms later, so a burst of commits costs one
+ * check. The 1 s tick stays as the fallback where inotify cannot see. */
+static void
+on_wal(uv_fs_event_t *h, const char *file, int events, int status)
+{
+	struct app *app = h->data;
+
+	(void)file;
+	(void)events;
+	if (status == 0 && !uv_is_active((uv_handle_t *)&app->settle))
+		uv_timer_start(&app->settle, on_settled, 20, 0);
 }
 
 static void
@@ -577,6 +588,7 @@ app_free(struct app *app)
 	app_overlay_close(app);
 	free_windows(app);
 	customer_free(app->cust);
+	script_close(app);
 	contact_list_free(app->hist, app->nhist);
 	for (int i = 0; i < app->nalerts; i++)
 		free(app->alerts[i].text);
@@ -584,6 +596,7 @@ app_free(struct app *app)
 	free(app->config_path);
 	free(app->agent_name);
 	free(app->date_format);
+	free(app->state);
 }
 
 int
@@ -592,7 +605,7 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 	struct app app;
 	struct agent *me = NULL;
 	SCREEN *scr;
-	char *warn = NULL, *err = NULL;
+	char *warn = NULL, *err = NULL, *wal;
 	int rc = 0;
 
 	memset(&app, 0, sizeof app);
@@ -641,6 +654,10 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 	app.draw.data = &app;
 	uv_timer_init(&app.loop, &app.tick);
 	app.tick.data = &app;
+	uv_timer_init(&app.loop, &app.settle);
+	app.settle.data = &app;
+	uv_fs_event_init(&app.loop, &app.walwatch);
+	app.walwatch.data = &app;
 
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		rc = set_cause(cause, "cannot use this terminal (TERM=%s)",
@@ -656,22 +673,47 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 	set_escdelay(25);
 	theme_apply(&app);
 	app.dirty = DIRTY_LAYOUT;
+	app.bell = config_bool(app.config, "bell", 1);
+	app.notify = notify_kind(app.config);
+	if (agent_set_state(db, opt->agent, "available", NULL, opt->agent,
+	    &err) != 0) {
+		app_alert(&app, ALERT_ERROR, 0, "%s", err);
+		free(err);
+	}
+	app.last_beat = app.now;
 	app.data_version = db_data_version(db);
-	load_due(&app);
+	app_load_due(&app);
+	struct remind_opts ro = {
+		config_int(app.config, "nag_minutes", 0, 1440, 5) * 60,
+		config_int(app.config, "pool_after_minutes", 0, 1440, 30) * 60,
+	};
+	if (remind_start(&app.loop, db, opt->agent, &ro, on_reminders, &app,
+	    &app.remind, &err) != 0) {
+		app_alert(&app, ALERT_ERROR, 0, "%s", err);
+		free(err);
+	}
 
 	uv_poll_start(&app.input, UV_READABLE, on_input);
 	uv_prepare_start(&app.draw, on_draw);
 	uv_timer_start(&app.tick, on_tick, 1000, 1000);
+	wal = xasprintf("%s-wal", opt->db_path);
+	if (uv_fs_event_start(&app.walwatch, on_wal, wal, 0) == 0)
+		app.watching = true;
+	free(wal);
 
 	while (!app.quit && uv_run(&app.loop, UV_RUN_DEFAULT) != 0)
 		;
 	form_stash(&app);
+	agent_set_state(db, opt->agent, "offline", NULL, opt->agent, NULL);
 	endwin();
 	delscreen(scr);
 out:
+	remind_stop(app.remind);
 	uv_close((uv_handle_t *)&app.input, on_close);
 	uv_close((uv_handle_t *)&app.draw, on_close);
 	uv_close((uv_handle_t *)&app.tick, on_close);
+	uv_close((uv_handle_t *)&app.settle, on_close);
+	uv_close((uv_handle_t *)&app.walwatch, on_close);
 	uv_close((uv_handle_t *)&app.sigwinch, on_close);
 	uv_close((uv_handle_t *)&app.sigterm, on_close);
 	uv_close((uv_handle_t *)&app.sighup, on_close);

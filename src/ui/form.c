@@ -18,6 +18,7 @@
 #include "kefu/db.h"
 #include "kefu/draft.h"
 #include "kefu/followup.h"
+#include "kefu/playbook.h"
 #include "kefu/utf8.h"
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
@@ -311,9 +312,20 @@ save_log(struct app *app, struct form *f, char **cause)
 	int64_t at = 0, fid;
 	int rc;
 
+	/* Resolved means the customer said so: the Confirm step. */
+	if (app->run != NULL && !playbook_run_confirmed(app->run) &&
+	    strcmp(choice_value(f, "disposition"), "resolved") == 0) {
+		contact_free(k);
+		return set_cause(cause, _("'resolved' needs the Confirm step: "
+		    "ask the customer (Script pane) or pick another outcome."));
+	}
 	if (*due != '\0' && when_parse(due, when_now(), &at, cause) != 0) {
 		contact_free(k);
 		return -1;
+	}
+	if (app->run != NULL) {
+		k->playbook_id = playbook_run_id(app->run);
+		k->playbook_run = playbook_run_json(app->run, when_now());
 	}
 	k->customer_id = f->customer;
 	k->agent = xstrdup(app->opt->agent);
@@ -421,6 +433,7 @@ form_save(struct app *app, struct form *f)
 {
 	char *cause = NULL;
 	int64_t id = f->customer;
+	enum form_kind kind;
 	int rc;
 
 	switch (f->kind) {
@@ -449,11 +462,14 @@ form_save(struct app *app, struct form *f)
 	app_alert(app, ALERT_INFO, 0, "%s", f->kind == FORM_LOG ?
 	    _("Contact saved.") : f->kind == FORM_FOLLOWUP ?
 	    _("Follow-up scheduled.") : _("Profile saved."));
-	app_overlay_close(app);
-	if (f->kind == FORM_PROFILE)
+	kind = f->kind;
+	app_overlay_close(app);		/* frees F */
+	if (kind == FORM_PROFILE)
 		app_open_customer(app, id);
 	else
 		app_reload(app);
+	if (kind == FORM_LOG)
+		script_restart(app);	/* the next contact runs afresh */
 }
 
 static bool
@@ -561,7 +577,12 @@ form_log_open(struct app *app)
 	f = form_new(app, FORM_LOG, log_fields, app->cust->id, "contact");
 	f->title = xasprintf(_("Log contact: %s"), app->cust->name);
 	set_choice(f, "disposition", "resolved");
+	if (app->run != NULL && playbook_run_disposition(app->run) != NULL)
+		set_choice(f, "disposition", playbook_run_disposition(app->run));
 	draft_restore(app, f);
+	/* The Confirm answer is the expectation, whatever the draft said. */
+	if (app->run != NULL && playbook_run_outcome(app->run) != NULL)
+		set_choice(f, "outcome", playbook_run_outcome(app->run));
 	app_overlay(app, &form_overlay, f);
 }
 

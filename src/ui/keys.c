@@ -17,6 +17,7 @@ const struct key_def key_defs[] = {
 	{ ACT_POP, "pop", "p", N_("Pop a customer by phone number") },
 	{ ACT_LOG, "log-contact", "l", N_("Log this contact") },
 	{ ACT_FOLLOWUP, "followup", "f", N_("Schedule a follow-up") },
+	{ ACT_FOLLOWUPS, "followups", "F", N_("My follow-ups by urgency; done, snooze, assign") },
 	{ ACT_EDIT, "edit", "e", N_("Edit the profile") },
 	{ ACT_NEW, "new-customer", "N", N_("New customer") },
 	{ ACT_FOCUS, "focus-next", "Tab", N_("Next pane") },
@@ -29,6 +30,22 @@ const struct key_def key_defs[] = {
 	{ ACT_EXPAND, "expand", "Enter", N_("Expand / collapse the contact") },
 	{ ACT_OPEN_ALERT, "open-alert", "r", N_("Open the customer of the alert") },
 	{ ACT_DISMISS, "dismiss", "x", N_("Dismiss the alert") },
+	{ ACT_STEP_NEXT, "script-next", "n", N_("Script: next step (an unanswered question is skipped)") },
+	{ ACT_STEP_BACK, "script-back", "b", N_("Script: back one step") },
+	{ ACT_ANSWER_1, "script-answer-1", "1", N_("Script: answer with choice 1-9") },
+	{ ACT_ANSWER_2, "script-answer-2", "2", NULL },
+	{ ACT_ANSWER_3, "script-answer-3", "3", NULL },
+	{ ACT_ANSWER_4, "script-answer-4", "4", NULL },
+	{ ACT_ANSWER_5, "script-answer-5", "5", NULL },
+	{ ACT_ANSWER_6, "script-answer-6", "6", NULL },
+	{ ACT_ANSWER_7, "script-answer-7", "7", NULL },
+	{ ACT_ANSWER_8, "script-answer-8", "8", NULL },
+	{ ACT_ANSWER_9, "script-answer-9", "9", NULL },
+	{ ACT_STEP_TEXT, "script-type", "a", N_("Script: type the answer to a question") },
+	{ ACT_SCRIPT_SWITCH, "script-switch", "s", N_("Script: switch to another playbook") },
+	{ ACT_PAUSE, "pause", "P", N_("Pause, with a reason") },
+	{ ACT_AVAILABLE, "available", "A", N_("Available (ends wrap-up)") },
+	{ ACT_QUEUE, "queue", "Q", N_("Queue pane (supervisors)") },
 	{ ACT_HELP, "help", "? F1", N_("This help") },
 	{ ACT_REDRAW, "redraw", "C-l", N_("Redraw the screen") },
 	{ ACT_QUIT, "quit", "q", N_("Quit") },
@@ -202,6 +219,8 @@ help_draw(struct app *app, WINDOW *w)
 	for (const struct key_def *d = key_defs; d->name != NULL; d++) {
 		if (y >= rows - 2)
 			break;
+		if (d->label == NULL)
+			continue;	/* shown with the first of its group */
 		draw_text(w, y, 2, 10, keys_label(d->action), app->attr[TH_LABEL]);
 		draw_text(w, y, 13, cols - 15, _(d->label), app->attr[TH_NORMAL]);
 		y++;

@@ -20,10 +20,13 @@
 
 struct db;
 struct config;
+struct remind;
+struct reminder;
 struct customer;
 struct contact;
 struct app;
 struct form;
+struct playbook_run;
 
 /* Named actions; keys.c maps keys to them (rebindable in the config). */
 enum action {
@@ -31,7 +34,11 @@ enum action {
 	ACT_SEARCH, ACT_POP, ACT_LOG, ACT_FOLLOWUP, ACT_EDIT, ACT_NEW,
 	ACT_FOCUS, ACT_DOWN, ACT_UP, ACT_PGDN, ACT_PGUP, ACT_HOME, ACT_END,
 	ACT_EXPAND, ACT_OPEN_ALERT, ACT_DISMISS, ACT_HELP, ACT_REDRAW,
-	ACT_QUIT, ACT_COUNT
+	ACT_STEP_NEXT, ACT_STEP_BACK, ACT_STEP_TEXT, ACT_SCRIPT_SWITCH,
+	ACT_ANSWER_1, ACT_ANSWER_2, ACT_ANSWER_3, ACT_ANSWER_4, ACT_ANSWER_5,
+	ACT_ANSWER_6, ACT_ANSWER_7, ACT_ANSWER_8, ACT_ANSWER_9,
+	ACT_FOLLOWUPS, ACT_QUEUE, ACT_PAUSE, ACT_AVAILABLE, ACT_QUIT,
+	ACT_COUNT
 };
 
 struct key_def {
@@ -119,7 +126,17 @@ struct app {
 	uv_signal_t	 sigwinch, sigterm, sighup;
 	uv_prepare_t	 draw;
 	uv_timer_t	 tick;		/* the clock and the change watch, 1 s */
+	uv_fs_event_t	 walwatch;	/* other processes' commits, at once */
+	uv_timer_t	 settle;	/* coalesces bursts of WAL events */
+	bool		 watching;
 	int64_t		 data_version;
+	struct remind	*remind;
+	int64_t		 last_beat;	/* heartbeat written, seconds */
+	bool		 bell;
+	int		 notify;	/* 0 none, 9 OSC 9, 777 OSC 777 */
+	char		*state;		/* this agent's, for the top bar */
+	char		*state_reason;
+	int64_t		 state_since;
 
 	unsigned	 dirty;
 	bool		 quit;
@@ -135,6 +152,9 @@ struct app {
 	int		 hist_sel, hist_top, hist_open;	/* open = expanded */
 	int		 prof_top;
 	int		 script_sel;
+	struct playbook_run *run;	/* the script of this contact, or NULL */
+	int64_t		 run_customer;	/* whose contact the run belongs to */
+	int		 run_pick;	/* which of the ordered playbooks */
 	int		 open_complaints;
 	int		 loyalty;	/* enum loyalty */
 	int64_t		 next_followup;
@@ -154,9 +174,17 @@ void app_alert(struct app *, enum alert_level, int64_t customer,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void app_open_customer(struct app *, int64_t id);
 void app_reload(struct app *);
+/* Due follow-ups and this agent's state, for the top bar. */
+void app_load_due(struct app *);
 void app_overlay(struct app *, const struct overlay *, void *data);
 void app_overlay_close(struct app *);
 const char *app_date(struct app *, int64_t t, char *buf, size_t len);
+
+/* view-alerts.c */
+void app_load_state(struct app *);
+void draw_bar(struct app *);
+int notify_kind(const struct config *);
+void on_reminders(void *, const struct reminder *, int n, bool startup);
 
 /* draw.c: text that came from data is sanitised and cut by width here. */
 void draw_text(WINDOW *, int y, int x, int cols, const char *text, attr_t);
@@ -179,6 +207,19 @@ const char *word_channel(const char *);
 void search_open(struct app *);
 void pop_open(struct app *);
 void help_open(struct app *);
+void followups_open(struct app *);
+extern const struct overlay queue_overlay;
+void queue_open(struct app *);
+void queue_reload(struct app *);
+void pause_open(struct app *);
+/* The start-up batch: what fell due while the console was closed. */
+void followups_away(struct app *, const struct reminder *, int n);
+/* view-script.c: start the offered playbook when a customer opens (a run
+ * for the same customer is kept); start afresh after a contact is logged;
+ * free the run. */
+void script_open(struct app *);
+void script_restart(struct app *);
+void script_close(struct app *);
 void form_log_open(struct app *);
 void form_followup_open(struct app *);
 void form_profile_open(struct app *, int64_t id, const char *phone);

@@ -6,6 +6,10 @@ DB=$T/demo.db
 K=("$KEFU" --db "$DB" --agent boss)
 
 start c 120x40 "${K[@]}"
+# The demo has follow-ups that fell due "while away": they come first.
+see c "Fell due while you were away" "start-up batch of missed follow-ups"
+keys c Escape
+wait_gone c "Fell due while you were away"
 see c "Profile" "console starts with the Profile pane"
 see c "History" "History pane"
 see c "Script" "Script pane"
@@ -92,6 +96,8 @@ tm kill-session -t c
 # Restart: the contact is still there.
 start c2 120x40 "${K[@]}"
 see c2 "Profile" "restarted"
+sleep 0.5
+screen c2 | grep -qF "Fell due while you were away" && keys c2 Escape
 keys c2 /; typ c2 "王永庆"; keys c2 Enter
 see c2 "e2e-note-1" "the contact survives a restart"
 keys c2 q

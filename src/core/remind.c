@@ -1,0 +1,504 @@
+/*
+ * remind.c — the reminder engine (see remind.h).
+ *
+ * The three kinds of reminder an agent gets, in SQL:
+ *   own:     their pending follow-ups at due_at;
+ *   warning: pending own or pool follow-ups at due_at - before_secs, while
+ *            the follow-up is not yet due (a due alert supersedes them);
+ *   pool:    open pool follow-ups at due_at, once per agent.
+ * Each is "unshown" while reminder_log has no row for (follow-up, due_at,
+ * before_secs, agent). remind_next and remind_due use the same conditions,
+ * so the timer can never spin on a reminder it will not fire.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "kefu/audit.h"
+#include "kefu/db.h"
+#include "kefu/remind.h"
+#include "kefu/when.h"
+#include "kefu/xmalloc.h"
+
+#define UNSHOWN(before) " AND NOT EXISTS (SELECT 1 FROM reminder_log r" \
+	" WHERE r.followup_id = f.id AND r.due_at = f.due_at" \
+	" AND r.before_secs = " before " AND r.agent = ?)"
+
+#define REMINDER_COLS "f.id, f.customer_id, c.name, c.segment, f.reason," \
+	" f.owner, f.due_at"
+
+static void
+reminder_clear(struct reminder *r)
+{
+	free(r->customer_name);
+	free(r->segment);
+	free(r->reason);
+	free(r->owner);
+}
+
+void
+reminder_list_free(struct reminder *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		reminder_clear(&v[i]);
+	free(v);
+}
+
+static void
+from_row(struct db_stmt *st, struct reminder *r)
+{
+	memset(r, 0, sizeof *r);
+	r->followup_id = db_col_int(st, 0);
+	r->customer_id = db_col_int(st, 1);
+	r->customer_name = xstrdup(db_col_text(st, 2));
+	r->segment = xstrdup(db_col_text(st, 3));
+	r->reason = xstrdup(db_col_text(st, 4));
+	r->owner = xstrdup(db_col_text(st, 5));
+	r->due_at = db_col_int(st, 6);
+}
+
+/* Read every row of ST (already bound) into *v after the N there are. */
+static int
+collect(struct db_stmt *st, struct reminder **v, int *n)
+{
+	int rc;
+
+	while ((rc = db_step(st)) == DB_ROW) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		from_row(st, &(*v)[*n]);
+		(*v)[*n].before_secs = db_col_int(st, 7);
+		(*n)++;
+	}
+	return rc;
+}
+
+static int
+newest_first(const void *a, const void *b)
+{
+	const struct reminder *x = a, *y = b;
+	int64_t tx = x->due_at - x->before_secs, ty = y->due_at - y->before_secs;
+
+	return tx < ty ? 1 : tx > ty ? -1 : (x->followup_id < y->followup_id);
+}
+
+/* Record R as shown to AGENT; 1 if this call did it, 0 if it already was. */
+static int
+mark_shown(struct db *db, const char *agent, const struct reminder *r,
+    int64_t now)
+{
+	struct db_stmt *st;
+	int rc;
+
+	st = db_prepare(db, "INSERT INTO reminder_log (followup_id, due_at,"
+	    " before_secs, agent, shown_at) VALUES (?, ?, ?, ?, ?)"
+	    " ON CONFLICT DO NOTHING");
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 1, r->followup_id);
+	db_bind_int(st, 2, r->due_at);
+	db_bind_int(st, 3, r->before_secs);
+	db_bind_text(st, 4, agent);
+	db_bind_int(st, 5, now);
+	if ((rc = db_step(st)) < 0)
+		return rc;
+	if (db_changes(db) == 0)
+		return 0;
+	if (r->before_secs != 0)
+		return 1;
+	st = db_prepare(db, "UPDATE followups SET state = 'fired', fired_at ="
+	    " coalesce(fired_at, ?) WHERE id = ? AND state = 'pending'");
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, r->followup_id);
+	if ((rc = db_step(st)) < 0)
+		return rc;
+	return 1;
+}
+
+int
+remind_due(struct db *db, const char *agent, int64_t now, bool mark,
+    struct reminder **out, char **cause)
+{
+	struct reminder *v = NULL;
+	struct db_stmt *st;
+	int n = 0, rc, k = 0;
+
+	*out = NULL;
+	if (mark && (rc = db_begin(db)) < 0)
+		return db_cause(db, rc, "reminders", cause);
+	st = db_prepare(db, "SELECT " REMINDER_COLS ", 0"
+	    " FROM followups f JOIN customers c ON c.id = f.customer_id"
+	    " WHERE f.owner = ? AND f.state = 'pending' AND f.due_at <= ?"
+	    UNSHOWN("0")
+	    " UNION ALL SELECT " REMINDER_COLS ", w.before_secs"
+	    " FROM followups f JOIN followup_warnings w ON w.followup_id = f.id"
+	    " JOIN customers c ON c.id = f.customer_id"
+	    " WHERE f.owner IN (?, 'pool') AND f.state = 'pending'"
+	    " AND f.due_at > ? AND f.due_at - w.before_secs <= ?"
+	    " AND NOT EXISTS (SELECT 1 FROM reminder_log r"
+	    " WHERE r.followup_id = f.id AND r.due_at = f.due_at"
+	    " AND r.before_secs = w.before_secs AND r.agent = ?)"
+	    " UNION ALL SELECT " REMINDER_COLS ", 0"
+	    " FROM followups f JOIN customers c ON c.id = f.customer_id"
+	    " WHERE f.owner = 'pool' AND f.state IN ('pending', 'fired')"
+	    " AND f.due_at <= ?" UNSHOWN("0"));
+	if (st == NULL) {
+		rc = DB_ERR;
+		goto fail;
+	}
+	const struct { int text; int64_t v; } binds[] = {
+		{ 1, 0 }, { 0, now }, { 1, 0 },
+		{ 1, 0 }, { 0, now }, { 0, now }, { 1, 0 },
+		{ 0, now }, { 1, 0 },
+	};
+	for (size_t i = 0; i < sizeof binds / sizeof binds[0]; i++) {
+		if (binds[i].text)
+			db_bind_text(st, (int)i + 1, agent);
+		else
+			db_bind_int(st, (int)i + 1, binds[i].v);
+	}
+	if ((rc = collect(st, &v, &n)) < 0)
+		goto fail;
+	if (mark) {
+		/* Keep only what this call recorded: another console of the
+		 * same agent may have shown some already. */
+		for (int i = 0; i < n; i++) {
+			if ((rc = mark_shown(db, agent, &v[i], now)) < 0)
+				goto fail;
+			if (rc == 1)
+				v[k++] = v[i];
+			else
+				reminder_clear(&v[i]);
+		}
+		n = k;
+		if ((rc = db_commit(db)) < 0)
+			goto fail;
+	}
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof *v, newest_first);
+	*out = v;
+	return n;
+fail:
+	reminder_list_free(v, n);
+	return mark ? db_fail(db, rc, "reminders", cause) :
+	    db_cause(db, rc, "reminders", cause);
+}
+
+int
+remind_next(struct db *db, const char *agent, int64_t *at, char **cause)
+{
+	struct db_stmt *st;
+	int64_t now = when_now();
+	int rc;
+
+	*at = 0;
+	st = db_prepare(db, "SELECT min(t) FROM ("
+	    " SELECT (SELECT f.due_at FROM followups f WHERE f.owner = ?"
+	    "  AND f.state = 'pending'" UNSHOWN("0")
+	    "  ORDER BY f.due_at LIMIT 1) AS t"
+	    " UNION ALL SELECT (SELECT min(f.due_at - w.before_secs)"
+	    "  FROM followups f JOIN followup_warnings w"
+	    "  ON w.followup_id = f.id WHERE f.owner IN (?, 'pool')"
+	    "  AND f.state = 'pending' AND f.due_at > ?"
+	    "  AND NOT EXISTS (SELECT 1 FROM reminder_log r"
+	    "  WHERE r.followup_id = f.id AND r.due_at = f.due_at"
+	    "  AND r.before_secs = w.before_secs AND r.agent = ?))"
+	    " UNION ALL SELECT (SELECT f.due_at FROM followups f"
+	    "  WHERE f.owner = 'pool' AND f.state IN ('pending', 'fired')"
+	    UNSHOWN("0") "  ORDER BY f.due_at LIMIT 1)) AS x");
+	if (st == NULL)
+		return db_cause(db, DB_ERR, "reminders", cause);
+	db_bind_text(st, 1, agent);
+	db_bind_text(st, 2, agent);
+	db_bind_text(st, 3, agent);
+	db_bind_int(st, 4, now);
+	db_bind_text(st, 5, agent);
+	db_bind_text(st, 6, agent);
+	if ((rc = db_step(st)) != DB_ROW)
+		return db_cause(db, rc, "reminders", cause);
+	rc = db_col_null(st, 0) ? 0 : 1;
+	*at = db_col_int(st, 0);
+	db_reset(st);
+	return rc;
+}
+
+int
+remind_unacknowledged(struct db *db, const char *agent,
+    struct reminder **out, char **cause)
+{
+	struct reminder *v = NULL;
+	struct db_stmt *st;
+	int n = 0, rc;
+
+	*out = NULL;
+	st = db_prepare(db, "SELECT " REMINDER_COLS ", 0 FROM followups f"
+	    " JOIN customers c ON c.id = f.customer_id WHERE f.owner = ?"
+	    " AND f.state = 'fired' AND f.acknowledged_at IS NULL"
+	    " ORDER BY f.due_at DESC");
+	if (st == NULL)
+		return db_cause(db, DB_ERR, "reminders", cause);
+	db_bind_text(st, 1, agent);
+	if ((rc = collect(st, &v, &n)) < 0) {
+		reminder_list_free(v, n);
+		return db_cause(db, rc, "reminders", cause);
+	}
+	*out = v;
+	return n;
+}
+
+/* The follow-ups to move to the pool, as a WHERE clause over f: fired and
+ * not acknowledged in time, or due while the owner is logged out and
+ * someone else is online. Parameters: now, now - ack, now - 30 (x2). */
+#define ESCALATE_WHERE " f.state IN ('pending', 'fired')" \
+	" AND f.owner <> 'pool' AND f.due_at <= ? AND (" \
+	" (f.state = 'fired' AND f.acknowledged_at IS NULL" \
+	"  AND f.fired_at <= ?) OR (" \
+	" NOT EXISTS (SELECT 1 FROM agents a WHERE a.login = f.owner" \
+	"  AND a.state <> 'offline' AND a.heartbeat >= ?)" \
+	" AND EXISTS (SELECT 1 FROM agents a WHERE a.login <> f.owner" \
+	"  AND a.state <> 'offline' AND a.heartbeat >= ?)))"
+
+static void
+bind_escalate(struct db_stmt *st, int first, int64_t now, int64_t ack)
+{
+	db_bind_int(st, first, now);
+	db_bind_int(st, first + 1, ack > 0 ? now - ack : INT64_MIN);
+	db_bind_int(st, first + 2, now - 30);
+	db_bind_int(st, first + 3, now - 30);
+}
+
+int
+remind_escalate(struct db *db, int64_t now, int64_t ack_secs, const char *by,
+    char **cause)
+{
+	struct db_stmt *st;
+	int rc, n;
+
+	st = db_prepare(db, "SELECT count(*) FROM followups f WHERE"
+	    ESCALATE_WHERE);
+	if (st == NULL)
+		return db_cause(db, DB_ERR, "moving to the pool", cause);
+	bind_escalate(st, 1, now, ack_secs);
+	if ((rc = db_step(st)) != DB_ROW)
+		return db_cause(db, rc, "moving to the pool", cause);
+	n = (int)db_col_int(st, 0);
+	db_reset(st);
+	if (n == 0)
+		return 0;
+	if ((rc = db_begin(db)) < 0)
+		return db_cause(db, rc, "moving to the pool", cause);
+	st = db_prepare(db, "INSERT INTO audit (at, agent, tbl, row_id, action,"
+	    " detail) SELECT ?, ?, 'followups', f.id, 'to_pool', f.owner"
+	    " FROM followups f WHERE" ESCALATE_WHERE);
+	if (st == NULL)
+		return db_fail(db, DB_ERR, "moving to the pool", cause);
+	db_bind_int(st, 1, now);
+	db_bind_text(st, 2, by);
+	bind_escalate(st, 3, now, ack_secs);
+	if ((rc = db_step(st)) < 0)
+		return db_fail(db, rc, "moving to the pool", cause);
+	st = db_prepare(db, "UPDATE followups SET owner = 'pool', state ="
+	    " 'pending', moved_at = ? WHERE id IN (SELECT f.id FROM followups f"
+	    " WHERE" ESCALATE_WHERE ")");
+	if (st == NULL)
+		return db_fail(db, DB_ERR, "moving to the pool", cause);
+	db_bind_int(st, 1, now);
+	bind_escalate(st, 2, now, ack_secs);
+	if ((rc = db_step(st)) < 0)
+		return db_fail(db, rc, "moving to the pool", cause);
+	n = (int)db_changes(db);
+	if ((rc = db_commit(db)) < 0)
+		return db_fail(db, rc, "moving to the pool", cause);
+	return n;
+}
+
+/* ---- The engine: one timer. ---- */
+
+#define CAP_MS		60000	/* never sleep longer: recompute from the clock */
+#define MIN_MS		50	/* never spin */
+#define ESCALATE_SECS	30
+
+struct nag {
+	int64_t	 id;
+	int64_t	 next;		/* seconds */
+};
+
+struct remind {
+	uv_timer_t	 timer;
+	struct db	*db;
+	char		*agent;
+	struct remind_opts opts;
+	remind_fire_cb	 fire;
+	void		*arg;
+	bool		 started;
+	int64_t		 armed_at;	/* ms since the epoch */
+	int64_t		 last_escalate;
+	struct nag	*nags;
+	int		 nnags;
+};
+
+static int64_t
+now_ms(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+static void run(uv_timer_t *);
+
+/* Arm the one timer for the earliest of: the next unshown reminder, the
+ * next nag, the next escalation check, and the 60 s cap. */
+static void
+arm(struct remind *r)
+{
+	int64_t now = now_ms(), at = 0, target = now + CAP_MS, delay;
+
+	if (remind_next(r->db, r->agent, &at, NULL) == 1 && at * 1000 < target)
+		target = at * 1000;
+	for (int i = 0; i < r->nnags; i++)
+		if (r->nags[i].next * 1000 < target)
+			target = r->nags[i].next * 1000;
+	if (r->opts.ack_secs > 0 &&
+	    (r->last_escalate + ESCALATE_SECS) * 1000 < target)
+		target = (r->last_escalate + ESCALATE_SECS) * 1000;
+	delay = target - now;
+	if (delay < MIN_MS)
+		delay = r->started ? MIN_MS : 0;
+	r->armed_at = now + delay;
+	uv_timer_start(&r->timer, run, (uint64_t)delay, 0);
+}
+
+/* Bring the nag list in line with the unacknowledged follow-ups, and
+ * collect those whose next nag is due into *due. */
+static int
+update_nags(struct remind *r, int64_t now, struct reminder **due)
+{
+	struct reminder *v;
+	struct nag *keep = NULL;
+	int n, k = 0, nd = 0;
+
+	*due = NULL;
+	if (r->opts.nag_secs <= 0)
+		return 0;
+	if ((n = remind_unacknowledged(r->db, r->agent, &v, NULL)) < 0)
+		return 0;
+	for (int i = 0; i < n; i++) {
+		int64_t id = v[i].followup_id, next = now + r->opts.nag_secs;
+
+		for (int j = 0; j < r->nnags; j++)
+			if (r->nags[j].id == id)
+				next = r->nags[j].next;
+		if (next <= now) {
+			*due = xreallocarray(*due, nd + 1, sizeof **due);
+			(*due)[nd] = v[i];
+			(*due)[nd++].nag = true;
+			memset(&v[i], 0, sizeof v[i]);
+			next = now + r->opts.nag_secs;
+		}
+		keep = xreallocarray(keep, k + 1, sizeof *keep);
+		keep[k].id = id;
+		keep[k++].next = next;
+	}
+	reminder_list_free(v, n);
+	free(r->nags);
+	r->nags = keep;
+	r->nnags = k;
+	return nd;
+}
+
+static void
+run(uv_timer_t *t)
+{
+	struct remind *r = t->data;
+	struct reminder *v = NULL, *nags = NULL;
+	int64_t now = when_now();
+	int n, nn;
+
+	if (r->opts.ack_secs > 0 && now >= r->last_escalate + ESCALATE_SECS) {
+		r->last_escalate = now;
+		remind_escalate(r->db, now, r->opts.ack_secs, r->agent, NULL);
+	}
+	n = remind_due(r->db, r->agent, now, true, &v, NULL);
+	if (n > 0)
+		r->fire(r->arg, v, n, !r->started);
+	if (n > 0)
+		reminder_list_free(v, n);
+	r->started = true;
+	nn = update_nags(r, now, &nags);
+	if (nn > 0)
+		r->fire(r->arg, nags, nn, false);
+	reminder_list_free(nags, nn);
+	arm(r);
+}
+
+int
+remind_start(uv_loop_t *loop, struct db *db, const char *agent,
+    const struct remind_opts *opts, remind_fire_cb fire, void *arg,
+    struct remind **out, char **cause)
+{
+	struct remind *r = xcalloc(1, sizeof *r);
+
+	if (uv_timer_init(loop, &r->timer) != 0) {
+		free(r);
+		return set_cause(cause, "reminders: cannot start a timer");
+	}
+	r->timer.data = r;
+	r->db = db;
+	r->agent = xstrdup(agent);
+	r->opts = *opts;
+	r->fire = fire;
+	r->arg = arg;
+	r->last_escalate = when_now() - ESCALATE_SECS;
+	uv_timer_start(&r->timer, run, 0, 0);	/* the start-up batch */
+	*out = r;
+	return 0;
+}
+
+void
+remind_changed(struct remind *r)
+{
+	if (r == NULL || !r->started)
+		return;
+	uv_timer_stop(&r->timer);
+	arm(r);
+}
+
+void
+remind_acknowledged(struct remind *r, int64_t id)
+{
+	for (int i = 0; r != NULL && i < r->nnags; i++) {
+		if (r->nags[i].id == id) {
+			r->nags[i] = r->nags[--r->nnags];
+			break;
+		}
+	}
+	remind_changed(r);
+}
+
+int64_t
+remind_armed_at(const struct remind *r)
+{
+	return r->armed_at;
+}
+
+static void
+on_close(uv_handle_t *h)
+{
+	struct remind *r = h->data;
+
+	free(r->agent);
+	free(r->nags);
+	free(r);
+}
+
+void
+remind_stop(struct remind *r)
+{
+	if (r == NULL)
+		return;
+	uv_timer_stop(&r->timer);
+	uv_close((uv_handle_t *)&r->timer, on_close);
+}
