@@ -232,7 +232,7 @@ draw_top(struct app *app)
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
 	draw_fill(w, 0, 0, cols, app->attr[TH_TOPBAR]);
 	left = xasprintf(" kefu │ %s (%s) │ %s %s", app->agent_name,
-	    app->opt->agent, app->state != NULL ? _(app->state) : "",
+	    app->opt->agent, app->state != NULL ? word_state(app->state) : "",
 	    app->state_since > 0 ? when_relative(app->state_since, app->now,
 	    clock, sizeof clock) : "");
 	draw_text(w, 0, 0, cols * 2 / 3, left, app->attr[TH_TOPBAR]);

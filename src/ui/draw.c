@@ -264,6 +264,31 @@ word(const struct word *t, const char *v)
 	return v != NULL ? v : "";
 }
 
+static const struct word states[] = {
+	{ "available", N_("available") }, { "on_call", N_("on call") },
+	{ "wrap_up", N_("wrap-up") }, { "paused", N_("paused") },
+	{ "offline", N_("offline") }, { NULL, NULL }
+};
+
+static const struct word reasons[] = {
+	{ "break", N_("break") }, { "lunch", N_("lunch") },
+	{ "training", N_("training") }, { "meeting", N_("meeting") },
+	{ "coaching", N_("coaching") }, { "other", N_("other") },
+	{ NULL, NULL }
+};
+
+const char *
+word_state(const char *v)
+{
+	return word(states, v);
+}
+
+const char *
+word_reason(const char *v)
+{
+	return word(reasons, v);
+}
+
 const char *
 word_outcome(const char *v)
 {

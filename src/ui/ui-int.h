@@ -202,6 +202,8 @@ const char *word_outcome(const char *);
 const char *word_disposition(const char *);
 const char *word_segment(const char *);
 const char *word_channel(const char *);
+const char *word_state(const char *);
+const char *word_reason(const char *);
 
 /* Overlays (search.c, prompt.c, form.c, help in keys.c). */
 void search_open(struct app *);

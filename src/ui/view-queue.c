@@ -223,7 +223,7 @@ queue_draw(struct app *app, WINDOW *w)
 			draw_fill(w, y, 1, half - 1, app->attr[TH_SELECTED]);
 		draw_text(w, y, 2, 12, a->login, sel ? app->attr[TH_SELECTED] :
 		    app->attr[TH_NORMAL]);
-		draw_text(w, y, 15, 10, state, sel ? app->attr[TH_SELECTED] :
+		draw_text(w, y, 15, 10, word_state(state), sel ? app->attr[TH_SELECTED] :
 		    state_attr(app, a));
 		if (!off && a->state_since > 0) {
 			when_relative(a->state_since, app->now, rel, sizeof rel);
@@ -330,7 +330,8 @@ pause_draw(struct app *app, WINDOW *w)
 	werase(w);
 	draw_box(w, _("Pause"), app->attr[TH_BORDER], app->attr[TH_TITLE_FOCUS]);
 	for (int i = 0; agent_pause_reasons[i] != NULL; i++) {
-		char *item = xasprintf("%d %s", i + 1, _(agent_pause_reasons[i]));
+		char *item = xasprintf("%d %s", i + 1,
+		    word_reason(agent_pause_reasons[i]));
 		draw_text(w, 1, x, cols - x - 2, item, app->attr[TH_NORMAL]);
 		x += utf8_width(item) + 2;
 		free(item);

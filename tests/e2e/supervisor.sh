@@ -43,8 +43,8 @@ equals "$(sqlite3 "$DB" "SELECT state_reason FROM agents WHERE login='li'")" "lu
 id=$(k --agent boss call offer "+86 138 0013 8000")
 see S "★VIP 王永庆" "VIP caller waiting"
 k --agent wang call answer "$id" >/dev/null
-see S "wang         on_call" "wang on a call"
-see W "on_call" "wang's top bar follows the call"
+see S "wang         on call" "wang on a call"
+see W "on call" "wang's top bar follows the call"
 wait_gone S "★VIP 王永庆" 3 && ok "no longer waiting" || fail "still waiting"
 
 # The supervisor messages li (selected with j) and forces wang to pause.
