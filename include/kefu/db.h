@@ -102,6 +102,11 @@ int64_t db_data_version(struct db *);
 int db_schema_version(struct db *);
 int db_schema_latest(void);
 
+/* How long a write waits for another process's lock before DB_EBUSY
+ * (5000 ms from db_open). The console uses a short wait and retries
+ * visibly, so its loop never stalls for seconds. */
+void db_set_busy_timeout(struct db *, int ms);
+
 /* The journal mode in effect ("wal" for a writable database). */
 const char *db_journal_mode(struct db *);
 

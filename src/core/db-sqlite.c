@@ -305,6 +305,12 @@ query_int(struct db *db, const char *sql)
 	return v;
 }
 
+void
+db_set_busy_timeout(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms);
+}
+
 int64_t
 db_data_version(struct db *db)
 {

@@ -376,6 +376,10 @@ dispatch(struct app *app, enum action a)
 		pause_open(app);
 		break;
 	case ACT_AVAILABLE:
+		if (app->call_id != 0)	/* hung up without logging */
+			call_end(app->db, app->call_id, when_now(),
+			    app->opt->agent, NULL);
+		app->call_id = 0;
 		call_wrapup_done(app->db, app->opt->agent, when_now(), NULL);
 		agent_set_state(app->db, app->opt->agent, "available", NULL,
 		    app->opt->agent, NULL);
@@ -610,6 +614,7 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 
 	memset(&app, 0, sizeof app);
 	app.db = db;
+	db_set_busy_timeout(db, 250);	/* never stall the loop for long */
 	app.opt = opt;
 	app.hist_open = -1;
 	app.now = when_now();

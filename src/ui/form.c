@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kefu/call.h"
 #include "kefu/contact.h"
 #include "kefu/customer.h"
 #include "kefu/db.h"
@@ -58,7 +59,12 @@ struct form {
 	int		 nf, focus;
 	bool		 dirty, draft_stale;
 	char		*error;
+	int64_t		 retry_at;	/* the database was busy: try again */
 };
+
+/* Seconds between tries when the database stays locked past its busy
+ * timeout (another process holding a long write). */
+#define RETRY_SECS 3
 
 static const struct choice dispositions[] = {
 	{ "resolved", 'r', N_("resolved") }, { "callback", 'c', N_("callback") },
@@ -304,6 +310,12 @@ form_draw(struct app *app, WINDOW *w)
 
 /* ---- Saving. Each returns 0, or -1 with *cause (the form stays open). */
 
+static bool
+kind_is_log(const struct form *f)
+{
+	return f->kind == FORM_LOG;
+}
+
 static int
 save_log(struct app *app, struct form *f, char **cause)
 {
@@ -328,6 +340,7 @@ save_log(struct app *app, struct form *f, char **cause)
 		k->playbook_run = playbook_run_json(app->run, when_now());
 	}
 	k->customer_id = f->customer;
+	k->call_id = app->call_id;
 	k->agent = xstrdup(app->opt->agent);
 	free(k->disposition);
 	k->disposition = xstrdup(choice_value(f, "disposition"));
@@ -449,13 +462,31 @@ form_save(struct app *app, struct form *f)
 	}
 	if (rc < 0) {
 		free(f->error);
-		f->error = xasprintf(_("Not saved: %s"), cause != NULL ? cause :
-		    "?");
+		if (rc == DB_EBUSY) {
+			/* Keep the text, keep trying, and say so. */
+			f->retry_at = when_now() + RETRY_SECS;
+			f->error = xstrdup(_("Not saved yet: the database is "
+			    "busy. Retrying; your text is kept as a draft."));
+		} else {
+			f->retry_at = 0;
+			f->error = xasprintf(_("Not saved: %s"), cause != NULL ?
+			    cause : "?");
+		}
 		free(cause);
 		f->dirty = true;
 		draft_write(app, f);	/* the text survives a crash too */
 		app->dirty |= DIRTY_OVERLAY;
 		return;
+	}
+	if (kind_is_log(f) && app->call_id != 0) {
+		/* The call this contact was about is over, wrap-up too. */
+		char *why = NULL;
+		int64_t now = when_now();
+		if (call_end(app->db, app->call_id, now, app->opt->agent,
+		    &why) == 0)
+			call_wrapup_done(app->db, app->opt->agent, now, NULL);
+		free(why);
+		app->call_id = 0;
 	}
 	draft_remove(app->opt->agent, f->draft_key);
 	f->dirty = false;
@@ -660,4 +691,8 @@ form_tick(struct app *app)
 	f = app->ovdata;
 	if (f->draft_stale)
 		draft_write(app, f);
+	if (f->retry_at != 0 && when_now() >= f->retry_at) {
+		f->retry_at = 0;
+		form_save(app, f);	/* may close the overlay */
+	}
 }

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kefu/call.h"
 #include "kefu/customer.h"
 #include "kefu/phone.h"
 #include "kefu/utf8.h"
+#include "kefu/when.h"
 #include "kefu/xmalloc.h"
 #include "ui-int.h"
 
@@ -297,6 +299,27 @@ edit_draw_area(WINDOW *w, int y, int x, int rows, int cols, struct edit *e,
 
 /* ---- The pop-by-phone prompt: what a screen pop does by hand. ---- */
 
+/* A popped number is a call: offered and answered by this agent now, so
+ * it counts in the figures and the agent shows on_call. Logging the
+ * contact ends it. */
+static void
+call_start(struct app *app, const char *number)
+{
+	char *cause = NULL;
+	int64_t id, now = when_now();
+
+	if (app->call_id != 0)
+		return;		/* already on a call: this is a lookup */
+	if (call_offer(app->db, number, NULL, now, app->opt->agent, &id,
+	    &cause) != 0 || call_answer(app->db, id, app->opt->agent, now,
+	    app->opt->agent, &cause) != 0) {
+		app_alert(app, ALERT_ERROR, 0, "%s", cause);
+		free(cause);
+		return;
+	}
+	app->call_id = id;
+}
+
 struct pop {
 	struct edit	 edit;
 };
@@ -382,6 +405,7 @@ pop_key(struct app *app, struct key k)
 	if (n > 1)
 		app_alert(app, ALERT_INFO, 0, _("%d customers share %s; "
 		    "showing the most recent"), n, e164);
+	call_start(app, pop->edit.buf);
 	if (n > 0) {
 		app_overlay_close(app);
 		app_open_customer(app, ids[0]);

@@ -137,6 +137,7 @@ struct app {
 	char		*state;		/* this agent's, for the top bar */
 	char		*state_reason;
 	int64_t		 state_since;
+	int64_t		 call_id;	/* the call on this console, or 0 */
 
 	unsigned	 dirty;
 	bool		 quit;

@@ -43,6 +43,9 @@ see c "Contact saved." "saved with Ctrl-S"
 see c "e2e-note-1" "the note is at the top of History"
 n=$("${K[@]}" contact list 13800138000 --json | python3 -c 'import json,sys; a=json.load(sys.stdin); k=a[0]; print(k["notes"], k["disposition"], k["outcome"], k["reason"])')
 equals "$n" "客户说米快吃完了 e2e-note-1 sale delighted 送米" "the contact is in the database"
+# The pop was a call: answered by boss, ended when the contact was logged.
+equals "$(sqlite3 "$DB" "SELECT k.agent || ' ' || (k.ended_at IS NOT NULL) FROM contacts c JOIN calls k ON k.id = c.call_id WHERE c.notes LIKE '%e2e-note-1'")" "boss 1" "the popped call is recorded and ended"
+equals "$(sqlite3 "$DB" "SELECT state FROM agents WHERE login='boss'")" "available" "available again after logging"
 due=$(sqlite3 "$DB" "SELECT count(*) FROM followups f JOIN customers c ON c.id=f.customer_id WHERE c.name='王永庆' AND f.due_at > strftime('%s','now') + 86400")
 [ "$due" -ge 1 ] && ok "follow-up scheduled with the contact" || fail "no follow-up +2d"
 
