@@ -299,7 +299,8 @@ followup_urgent(struct db *db, const char *owner, int64_t now,
 			return m;
 		}
 		v = xreallocarray(v, n + m + 1, sizeof *v);
-		memcpy(v + n, part, (size_t)m * sizeof *v);
+		if (m > 0)
+			memcpy(v + n, part, (size_t)m * sizeof *v);
 		n += m;
 		free(part);
 	}
