@@ -26,6 +26,7 @@
 #include "kefu/contact.h"
 #include "kefu/customer.h"
 #include "kefu/db.h"
+#include "kefu/draft.h"
 #include "kefu/followup.h"
 #include "kefu/loyalty.h"
 #include "kefu/remind.h"
@@ -114,7 +115,8 @@ app_reload(struct app *app)
 	app->nhist = n;
 	if (app->hist_sel >= n)
 		app->hist_sel = n > 0 ? n - 1 : 0;
-	if (followup_next_for(app->db, id, &app->next_followup, &cause) < 0)
+	if (followup_next_for(app->db, id, &app->next_followup, &cause) < 0 ||
+	    followup_next_need(app->db, id, &app->next_need, &cause) < 0)
 		goto fail;
 	n = complaint_count_open(app->db, id);
 	app->open_complaints = n > 0 ? n : 0;
@@ -311,6 +313,42 @@ on_draw(uv_prepare_t *h)
 	doupdate();
 }
 
+static void load_theme_named(struct app *, const char *);
+
+static void
+quit_yes(struct app *app, void *arg)
+{
+	(void)arg;
+	app->quit = true;
+	uv_stop(&app->loop);
+}
+
+/* Cycle default → light → mono and keep the choice in the config (saved
+ * atomically: a crash mid-write leaves the old file). */
+static void
+theme_next(struct app *app)
+{
+	static const char *const names[] = { "default", "light", "mono" };
+	const char *cur = config_get(app->config, "theme");
+	char *cause = NULL;
+	int i = 0;
+
+	for (int k = 0; k < 3; k++)
+		if (cur != NULL && strcmp(cur, names[k]) == 0)
+			i = (k + 1) % 3;
+	if (cur == NULL)
+		i = 1;
+	if (config_set(app->config, "theme", names[i], &cause) != 0 ||
+	    config_save(app->config, &cause) != 0) {
+		app_alert(app, ALERT_ERROR, 0, "%s", cause);
+		free(cause);
+	}
+	load_theme_named(app, names[i]);
+	theme_apply(app);
+	app->dirty |= DIRTY_LAYOUT;
+	app_alert(app, ALERT_INFO, 0, _("Theme: %s"), names[i]);
+}
+
 /* What a key does outside overlays. */
 static void
 dispatch(struct app *app, enum action a)
@@ -389,7 +427,15 @@ dispatch(struct app *app, enum action a)
 		clearok(curscr, TRUE);
 		app->dirty |= DIRTY_LAYOUT;
 		break;
+	case ACT_THEME:
+		theme_next(app);
+		break;
 	case ACT_QUIT:
+		if (draft_count(app->opt->agent) > 0) {
+			confirm_open(app, _("Unsaved drafts are kept and reopen "
+			    "with their forms. Quit? (y/n)"), quit_yes, NULL, NULL);
+			break;
+		}
 		app->quit = true;
 		uv_stop(&app->loop);
 		break;
@@ -535,18 +581,13 @@ on_close(uv_handle_t *h)
 /* Theme directories: the user's, beside the binary (a build tree), the
  * installed data directory. */
 static void
-load_theme(struct app *app)
+load_theme_named(struct app *app, const char *name)
 {
-	const char *name = app->opt->theme;
 	char *cause = NULL, *user = NULL, *local = NULL, exe[4096];
 	const char *dirs[4];
 	int n = 0;
 	ssize_t len;
 
-	if (name == NULL)
-		name = config_get(app->config, "theme");
-	if (name == NULL)
-		name = "default";
 	if (app->config_path != NULL) {
 		char *slash;
 		user = xasprintf("%s", app->config_path);
@@ -572,6 +613,16 @@ load_theme(struct app *app)
 	}
 	free(user);
 	free(local);
+}
+
+static void
+load_theme(struct app *app)
+{
+	const char *name = app->opt->theme;
+
+	if (name == NULL)
+		name = config_get(app->config, "theme");
+	load_theme_named(app, name != NULL ? name : "default");
 }
 
 /* Curses needs a UTF-8 locale for CJK; fall back to C.UTF-8. */

@@ -46,6 +46,7 @@ const struct key_def key_defs[] = {
 	{ ACT_PAUSE, "pause", "P", N_("Pause, with a reason") },
 	{ ACT_AVAILABLE, "available", "A", N_("Available (ends wrap-up)") },
 	{ ACT_QUEUE, "queue", "Q", N_("Queue pane (supervisors)") },
+	{ ACT_THEME, "theme", "T", N_("Next colour theme (saved)") },
 	{ ACT_HELP, "help", "? F1", N_("This help") },
 	{ ACT_REDRAW, "redraw", "C-l", N_("Redraw the screen") },
 	{ ACT_QUIT, "quit", "q", N_("Quit") },

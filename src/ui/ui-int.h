@@ -37,7 +37,7 @@ enum action {
 	ACT_STEP_NEXT, ACT_STEP_BACK, ACT_STEP_TEXT, ACT_SCRIPT_SWITCH,
 	ACT_ANSWER_1, ACT_ANSWER_2, ACT_ANSWER_3, ACT_ANSWER_4, ACT_ANSWER_5,
 	ACT_ANSWER_6, ACT_ANSWER_7, ACT_ANSWER_8, ACT_ANSWER_9,
-	ACT_FOLLOWUPS, ACT_QUEUE, ACT_PAUSE, ACT_AVAILABLE, ACT_QUIT,
+	ACT_FOLLOWUPS, ACT_QUEUE, ACT_PAUSE, ACT_AVAILABLE, ACT_THEME, ACT_QUIT,
 	ACT_COUNT
 };
 
@@ -159,6 +159,7 @@ struct app {
 	int		 open_complaints;
 	int		 loyalty;	/* enum loyalty */
 	int64_t		 next_followup;
+	int64_t		 next_need;	/* predicted run-out, 0 unknown */
 	int		 due_count;
 	int64_t		 now;
 

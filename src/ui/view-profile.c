@@ -88,6 +88,11 @@ profile_lines(struct app *app)
 	if (c->cycle_days > 0)
 		add(&l, _("Cycle"), xasprintf(_("every %d days"), c->cycle_days),
 		    app->attr[TH_NORMAL]);
+	if (app->next_need != 0)
+		add(&l, _("Next need"), xasprintf(_("%s (predicted)"),
+		    app_date(app, app->next_need, buf, sizeof buf)),
+		    app->next_need < app->now ? app->attr[TH_ALERT_WARN] :
+		    app->attr[TH_NORMAL]);
 	if (c->owner != NULL)
 		add(&l, _("Owner"), xstrdup(c->owner), app->attr[TH_NORMAL]);
 	const struct { const char *label; const char *text; } blocks[] = {

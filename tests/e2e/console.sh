@@ -93,6 +93,8 @@ see c "Profile saved." "new customer saved"
 	&& ok "created in the database" || fail "new customer not in the database"
 
 keys c q
+see c "Quit? (y/n)" "q asks first while drafts are kept"
+keys c y
 see c "[kefu exited] 0" "q quits cleanly"
 tm kill-session -t c
 
