@@ -98,6 +98,19 @@ static const struct optspec state_opts[] = {
 	{ NULL, 0, NULL }
 };
 
+static const struct optspec complaint_opts[] = {
+	{ "category", 1, "product, service, billing, delivery, attitude or other" },
+	{ "summary", 1, "what the customer said" },
+	{ "owner", 1, "who owns it (default: you)" },
+	{ "deadline", 1, "resolve by (default: 48 h)" },
+	{ NULL, 0, NULL }
+};
+
+static const struct optspec resolve_opts[] = {
+	{ "resolution", 1, "what was done (required)" },
+	{ NULL, 0, NULL }
+};
+
 static const struct optspec agent_add_opts[] = {
 	{ "role", 1, "agent or supervisor (default agent)" },
 	{ "name", 1, "display name" },
@@ -164,6 +177,14 @@ const struct command commands[] = {
 	    cmd_followup_assign, NULL },
 	{ "remind", "", "what would fire now (--once)", remind_opts, 0, 0,
 	    cmd_remind, NULL },
+	{ "complaint open", "CUSTOMER", "open a complaint; prints its id",
+	    complaint_opts, 1, 1, cmd_complaint_open, NULL },
+	{ "complaint list", "", "open complaints, by deadline", NULL, 0, 0,
+	    cmd_complaint_list, NULL },
+	{ "complaint resolve", "ID", "resolve a complaint", resolve_opts, 1, 1,
+	    cmd_complaint_resolve, NULL },
+	{ "complaint assign", "ID LOGIN|pool", "hand a complaint over (its "
+	    "owner or a supervisor)", NULL, 2, 2, cmd_complaint_assign, NULL },
 	{ "agent add", "LOGIN", "register an agent (supervisors only)",
 	    agent_add_opts, 1, 1, cmd_agent_add, NULL },
 	{ "agent list", "", "registered agents", NULL, 0, 0, cmd_agent_list, NULL },

@@ -70,6 +70,12 @@ int complaint_resolve(struct db *, int64_t id, const char *resolution,
 
 /* Load complaint ID: 1 and *out (owned), 0 if there is none, negative on
  * error with *cause. */
+/* Hand complaint ID to TO (an agent or "pool"), keeping its history: only
+ * its owner or a supervisor may (首问负责制: the one who took it owns it
+ * until it is handed over). Refused for a resolved complaint. */
+int complaint_assign(struct db *, int64_t id, const char *to, const char *by,
+    char **cause);
+
 int complaint_get(struct db *, int64_t id, struct complaint **out,
     char **cause);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kefu/agent.h"
 #include "kefu/audit.h"
 #include "kefu/complaint.h"
 #include "kefu/db.h"
@@ -432,4 +433,53 @@ complaint_list_open(struct db *db, int64_t customer_id, int limit,
 	}
 	*out = v;
 	return n;
+}
+
+int
+complaint_assign(struct db *db, int64_t id, const char *to, const char *by,
+    char **cause)
+{
+	struct complaint *c = NULL;
+	struct agent *a = NULL;
+	struct db_stmt *st;
+	int rc, super;
+
+	if ((rc = db_begin(db)) < 0)
+		return db_cause(db, rc, "assigning complaint", cause);
+	if ((rc = complaint_get(db, id, &c, cause)) <= 0) {
+		db_rollback(db);
+		return rc < 0 ? rc : set_cause(cause, "complaint %lld not found",
+		    (long long)id);
+	}
+	rc = 0;
+	if (strcmp(c->state, "resolved") == 0)
+		rc = set_cause(cause, "complaint %lld is already resolved",
+		    (long long)id);
+	else if (strcmp(to, "pool") != 0 && (agent_get(db, to, &a, NULL) <= 0))
+		rc = set_cause(cause, "unknown agent '%s'", to);
+	agent_free(a);
+	a = NULL;
+	super = agent_get(db, by, &a, NULL) > 0 &&
+	    a->role == AGENT_ROLE_SUPERVISOR;
+	agent_free(a);
+	/* Taking one from the pool is anyone's; handing over, the owner's. */
+	if (rc == 0 && !super && strcmp(c->owner, by) != 0 &&
+	    !(strcmp(c->owner, "pool") == 0 && strcmp(to, by) == 0))
+		rc = set_cause(cause, "complaint %lld belongs to %s: only they "
+		    "or a supervisor may hand it over", (long long)id, c->owner);
+	complaint_free(c);
+	if (rc < 0) {
+		db_rollback(db);
+		return rc;
+	}
+	st = db_prepare(db, "UPDATE complaints SET owner = ? WHERE id = ?");
+	if (st == NULL)
+		return db_fail(db, DB_ERR, "assigning complaint", cause);
+	db_bind_text(st, 1, to);
+	db_bind_int(st, 2, id);
+	if ((rc = db_step(st)) < 0 ||
+	    (rc = audit_log(db, by, "complaints", id, "assign", to)) < 0 ||
+	    (rc = db_commit(db)) < 0)
+		return db_fail(db, rc, "assigning complaint", cause);
+	return 0;
 }
