@@ -102,6 +102,7 @@ static const struct field_def followup_fields[] = {
 	{ "reason", N_("Reason"), F_LINE, NULL },
 	{ "owner", N_("Owner"), F_LINE, NULL },
 	{ "every", N_("Every (days)"), F_LINE, NULL },
+	{ "warn", N_("Warn before"), F_LINE, NULL },
 	{ NULL, NULL, 0, NULL }
 };
 
@@ -371,21 +372,51 @@ static int
 save_followup(struct app *app, struct form *f, char **cause)
 {
 	const char *owner = text(f, "owner"), *every = text(f, "every");
-	int64_t at, id;
+	char *warns = xstrdup(text(f, "warn")), *save = NULL, *tok, *end;
+	int64_t at, id, before[8];
+	int nwarn = 0, rc;
 	long days = 0;
-	char *end;
 
 	if (when_parse(text(f, "due"), when_now(), &at, cause) != 0)
-		return -1;
+		goto bad;
 	if (*every != '\0') {
 		days = strtol(every, &end, 10);
-		if (*end != '\0' || days < 1 || days > 3650)
-			return set_cause(cause, _("Every: a number of days, "
-			    "1-3650"));
+		if (*end != '\0' || days < 1 || days > 3650) {
+			set_cause(cause, _("Every: a number of days, 1-3650"));
+			goto bad;
+		}
 	}
-	return followup_add(app->db, f->customer, *owner ? owner :
+	/* "1d, 15m": warnings before the due time. */
+	for (tok = strtok_r(warns, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		char *rel = xasprintf("+%s", tok + (*tok == '+'));
+		rc = when_parse(rel, 0, &before[nwarn < 8 ? nwarn : 7], NULL);
+		free(rel);
+		if (rc != 0 || nwarn >= 8 || before[nwarn] <= 0) {
+			set_cause(cause, _("Warn before: durations like 15m, 2h, "
+			    "1d (at most 8)"));
+			goto bad;
+		}
+		nwarn++;
+	}
+	free(warns);
+	if ((rc = db_begin(app->db)) < 0)
+		return db_cause(app->db, rc, _("saving"), cause);
+	rc = followup_add(app->db, f->customer, *owner ? owner :
 	    app->opt->agent, at, text(f, "reason"), (int)days,
 	    app->opt->agent, 0, &id, cause);
+	for (int i = 0; rc == 0 && i < nwarn; i++)
+		rc = followup_warn(app->db, id, before[i], cause);
+	if (rc < 0) {
+		db_rollback(app->db);
+		return rc;
+	}
+	if ((rc = db_commit(app->db)) < 0)
+		return db_fail(app->db, rc, _("saving"), cause);
+	return 0;
+bad:
+	free(warns);
+	return -1;
 }
 
 static int

@@ -78,6 +78,16 @@ tm resize-window -t c -x 100 -y 30
 see c "keep-me-across-resize" "text kept across resize"
 keys c Escape
 
+# A follow-up from the console, with two warnings before it is due.
+keys c f
+see c "Follow-up: 王永庆" "follow-up form again"
+keys c C-u; typ c "+2d"
+keys c Tab C-u; typ c "warn-test 回访"
+keys c Tab Tab Tab; typ c "15m, 1d"
+keys c C-s
+see c "Follow-up scheduled." "follow-up saved"
+equals "$(sqlite3 "$DB" "SELECT group_concat(w.before_secs) FROM followup_warnings w JOIN followups f ON f.id = w.followup_id WHERE f.reason = 'warn-test 回访' ORDER BY 1")" "900,86400" "its warnings are stored"
+
 # An unknown number offers to create the customer with it prefilled.
 keys c p
 typ c "139 1111 2222"
