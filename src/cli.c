@@ -394,3 +394,23 @@ cli_int(const char *s, int64_t max)
 		return -1;
 	return v;
 }
+
+int
+cli_fail(char *cause)
+{
+	cli_error("%s", cause != NULL ? cause : "failed");
+	free(cause);
+	return EXIT_USER;
+}
+
+int64_t
+cli_id(struct cli *cli, const char *what)
+{
+	int64_t id = cli_int(cli->args[0], INT64_MAX);
+
+	if (id < 1) {
+		cli_error("'%s' is not a %s id", cli->args[0], what);
+		return 0;
+	}
+	return id;
+}

@@ -67,6 +67,13 @@ int cli_opts(const struct cli *, const char *name, const char ***out);
 /* Print "kefu: MSG" on stderr and return EXIT_USER. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Report CAUSE (freed) as "kefu: CAUSE" and return EXIT_USER. */
+int cli_fail(char *cause);
+
+/* The first argument as a positive id of WHAT ("call"), or 0 after saying
+ * it is not one. */
+int64_t cli_id(struct cli *, const char *what);
+
 /* Open the database (creating it when CREATE) and, when REGISTERED, check
  * the acting agent is registered. Returns 0 or an exit status. */
 int cli_open_db(struct cli *, int create, int registered);

@@ -14,24 +14,6 @@
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
 
-static int
-fail(char *cause)
-{
-	cli_error("%s", cause != NULL ? cause : "failed");
-	free(cause);
-	return EXIT_USER;
-}
-
-static int64_t
-complaint_arg(struct cli *cli)
-{
-	int64_t id = cli_int(cli->args[0], INT64_MAX);
-
-	if (id < 1)
-		cli_error("'%s' is not a complaint id", cli->args[0]);
-	return id > 0 ? id : 0;
-}
-
 int
 cmd_complaint_open(struct cli *cli)
 {
@@ -44,17 +26,17 @@ cmd_complaint_open(struct cli *cli)
 		cat = "other";
 	if ((v = cli_opt(cli, "deadline")) != NULL &&
 	    when_parse(v, when_now(), &deadline, &cause) != 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if ((rc = customer_resolve(cli->db, cli->args[0], &customer,
 	    &cause)) <= 0)
-		return rc < 0 ? fail(cause) : cli_error("customer '%s' not found",
+		return rc < 0 ? cli_fail(cause) : cli_error("customer '%s' not found",
 		    cli->args[0]);
 	if (complaint_open(cli->db, customer, 0, cli_opt(cli, "owner") ?
 	    cli_opt(cli, "owner") : cli->agent, cat, cli_opt(cli, "summary"),
 	    deadline, cli->agent, &id, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	printf("%lld\n", (long long)id);
 	return EXIT_OK;
 }
@@ -70,7 +52,7 @@ cmd_complaint_list(struct cli *cli)
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if ((n = complaint_list_open(cli->db, 0, 1000, &v, &cause)) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
@@ -102,7 +84,7 @@ cmd_complaint_list(struct cli *cli)
 int
 cmd_complaint_resolve(struct cli *cli)
 {
-	int64_t id = complaint_arg(cli);
+	int64_t id = cli_id(cli, "complaint");
 	const char *how = cli_opt(cli, "resolution");
 	char *cause = NULL;
 	int rc;
@@ -114,14 +96,14 @@ cmd_complaint_resolve(struct cli *cli)
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if (complaint_resolve(cli->db, id, how, cli->agent, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return EXIT_OK;
 }
 
 int
 cmd_complaint_assign(struct cli *cli)
 {
-	int64_t id = complaint_arg(cli);
+	int64_t id = cli_id(cli, "complaint");
 	char *cause = NULL;
 	int rc;
 
@@ -130,6 +112,6 @@ cmd_complaint_assign(struct cli *cli)
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if (complaint_assign(cli->db, id, cli->args[1], cli->agent, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return EXIT_OK;
 }

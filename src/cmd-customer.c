@@ -16,15 +16,6 @@
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
 
-/* Report CAUSE (freed) and return EXIT_USER. */
-static int
-fail(char *cause)
-{
-	cli_error("%s", cause != NULL ? cause : "failed");
-	free(cause);
-	return EXIT_USER;
-}
-
 /* Parse a money amount in yuan ("12", "12.5", "12.34") into cents. */
 static int
 parse_money(const char *s, int64_t *cents)
@@ -62,7 +53,7 @@ resolve(struct cli *cli, const char *arg, int64_t *id)
 	int rc = customer_resolve(cli->db, arg, id, &cause);
 
 	if (rc < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (rc == 0)
 		return cli_error("customer '%s' not found", arg);
 	if (rc == 2)
@@ -93,7 +84,7 @@ cmd_customer_add(struct cli *cli)
 	free(phones);
 	if (cause != NULL) {
 		customer_free(c);
-		return fail(cause);
+		return cli_fail(cause);
 	}
 	const struct { const char *opt; char **field; } text[] = {
 		{ "segment", &c->segment }, { "notes", &c->notes },
@@ -120,7 +111,7 @@ cmd_customer_add(struct cli *cli)
 	}
 	if (customer_insert(cli->db, c, cli->agent, &cause) < 0) {
 		customer_free(c);
-		return fail(cause);
+		return cli_fail(cause);
 	}
 	printf("%lld\n", (long long)c->id);
 	customer_free(c);
@@ -174,15 +165,15 @@ cmd_customer_show(struct cli *cli)
 	    (rc = resolve(cli, cli->args[0], &id)) != 0)
 		return rc;
 	if (customer_get(cli->db, id, &c, &cause) <= 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if ((n = contact_list(cli->db, id, (int)limit, &ks, &cause)) < 0) {
 		customer_free(c);
-		return fail(cause);
+		return cli_fail(cause);
 	}
 	if (followup_next_for(cli->db, id, &due, &cause) < 0) {
 		customer_free(c);
 		contact_list_free(ks, n);
-		return fail(cause);
+		return cli_fail(cause);
 	}
 	if (cli->json) {
 		json_t *j = json_customer(c, now), *h = json_array();
@@ -242,7 +233,7 @@ cmd_customer_find(struct cli *cli)
 		return rc;
 	if ((n = search_customers(cli->db, cli->args[0], (int)limit, &h,
 	    &cause)) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
@@ -301,7 +292,7 @@ cmd_contact_log(struct cli *cli)
 	}
 	if (contact_log(cli->db, k, &cause) < 0) {
 		contact_free(k);
-		return fail(cause);
+		return cli_fail(cause);
 	}
 	printf("%lld\n", (long long)k->id);
 	contact_free(k);
@@ -324,7 +315,7 @@ cmd_contact_list(struct cli *cli)
 	    (rc = resolve(cli, cli->args[0], &id)) != 0)
 		return rc;
 	if ((n = contact_list(cli->db, id, (int)limit, &ks, &cause)) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)

@@ -29,15 +29,6 @@ struct loaded {
 	struct playbook	*pb;		/* NULL if it had errors */
 };
 
-/* Report CAUSE (freed) and return EXIT_USER. */
-static int
-fail(char *cause)
-{
-	cli_error("%s", cause != NULL ? cause : "failed");
-	free(cause);
-	return EXIT_USER;
-}
-
 /* Read FILE (at most one byte past the limit) into L. 0 or -1 (said). */
 static int
 read_file(struct loaded *l)
@@ -181,7 +172,7 @@ cmd_playbook_import(struct cli *cli)
 	}
 	if ((rc = db_commit(cli->db)) < 0) {
 		db_fail(cli->db, rc, "importing playbooks", &cause);
-		rc = fail(cause);
+		rc = cli_fail(cause);
 		goto out;
 	}
 	for (int i = 0; i < cli->nargs; i++)
@@ -205,7 +196,7 @@ cmd_playbook_list(struct cli *cli)
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if ((n = playbook_store_list(cli->db, &v, &cause)) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
@@ -292,7 +283,7 @@ cmd_playbook_show(struct cli *cli)
 	rc = playbook_store_get(cli->db, name, (int)version, &p, &cause);
 	free(name);
 	if (rc < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (rc == 0)
 		return cli_error("no playbook '%s'", cli->args[0]);
 	if (cli->json) {

@@ -17,14 +17,6 @@
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
 
-static int
-fail(char *cause)
-{
-	cli_error("%s", cause != NULL ? cause : "failed");
-	free(cause);
-	return EXIT_USER;
-}
-
 /* --at WHEN (ISO 8601, for replaying a log) or now. */
 static int
 event_time(struct cli *cli, int64_t *at)
@@ -34,18 +26,8 @@ event_time(struct cli *cli, int64_t *at)
 
 	*at = when_now();
 	if (v != NULL && when_parse(v, *at, at, &cause) != 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return 0;
-}
-
-static int64_t
-call_id(struct cli *cli)
-{
-	int64_t id = cli_int(cli->args[0], INT64_MAX);
-
-	if (id < 1)
-		cli_error("'%s' is not a call id", cli->args[0]);
-	return id > 0 ? id : 0;
 }
 
 int
@@ -58,7 +40,7 @@ cmd_call(struct cli *cli)
 
 	if ((rc = event_time(cli, &at)) != 0)
 		return rc;
-	if (strcmp(verb, "offer") != 0 && (id = call_id(cli)) == 0)
+	if (strcmp(verb, "offer") != 0 && (id = cli_id(cli, "call")) == 0)
 		return EXIT_USER;
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
@@ -73,7 +55,7 @@ cmd_call(struct cli *cli)
 		rc = call_end(cli->db, id, at, cli->agent, &cause);
 	else
 		rc = call_abandon(cli->db, id, at, cli->agent, &cause);
-	return rc < 0 ? fail(cause) : EXIT_OK;
+	return rc < 0 ? cli_fail(cause) : EXIT_OK;
 }
 
 /* Supervisors only: a clear refusal for agents. */
@@ -138,7 +120,7 @@ cmd_stats(struct cli *cli)
 
 	if ((v = cli_opt(cli, "since")) != NULL &&
 	    when_parse(v, now, &since, &cause) != 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if ((v = cli_opt(cli, "threshold")) != NULL &&
 	    (t = cli_int(v, 3600)) < 1)
 		return cli_error("--threshold must be 1-3600 seconds");
@@ -150,7 +132,7 @@ cmd_stats(struct cli *cli)
 		return rc;
 	if (kpi_compute(cli->db, since, now + 1, now, (int)t, (int)tgt, &k,
 	    &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *j = json_pack("{s:o,s:o,s:i,s:i,s:i,s:i,s:i,s:i,s:o,s:o,"
 		    "s:o,s:o,s:o,s:i,s:o,s:o,s:i,s:i,s:i}",
@@ -215,7 +197,7 @@ cmd_agents(struct cli *cli)
 	    (rc = supervisor_only(cli, "kefu agents")) != 0)
 		return rc;
 	if ((n = agent_list(cli->db, &v, &cause)) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++) {
@@ -257,10 +239,10 @@ cmd_agent_state(struct cli *cli)
 		return rc;
 	if (strcmp(state, "available") == 0 &&
 	    call_wrapup_done(cli->db, login, at, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (agent_set_state(cli->db, login, state, cli_opt(cli, "reason"),
 	    cli->agent, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return EXIT_OK;
 }
 
@@ -275,6 +257,6 @@ cmd_agent_message(struct cli *cli)
 		return rc;
 	if (agent_message(cli->db, cli->args[0], cli->agent, cli->args[1],
 	    &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return EXIT_OK;
 }

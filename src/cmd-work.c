@@ -16,14 +16,6 @@
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
 
-static int
-fail(char *cause)
-{
-	cli_error("%s", cause != NULL ? cause : "failed");
-	free(cause);
-	return EXIT_USER;
-}
-
 /* A duration before the due time: "15m", "+2h", "1d". */
 static int
 parse_before(const char *s, int64_t *secs)
@@ -71,7 +63,7 @@ cmd_followup_add(struct cli *cli)
 		return cli_error("--due is required (e.g. --due +2h or "
 		    "--due '2026-12-01 10:00')");
 	if (when_parse(due, when_now(), &at, &cause) != 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if ((v = cli_opt(cli, "every")) != NULL && strcmp(v, "auto") != 0 &&
 	    (every = cli_int(v, 3650)) < 1)
 		return cli_error("--every must be 1-3650 days or 'auto'");
@@ -90,7 +82,7 @@ cmd_followup_add(struct cli *cli)
 		return rc;
 	rc = customer_resolve(cli->db, cli->args[0], &customer, &cause);
 	if (rc < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (rc == 0)
 		return cli_error("customer '%s' not found", cli->args[0]);
 	if (v != NULL && strcmp(v, "auto") == 0 &&
@@ -100,21 +92,21 @@ cmd_followup_add(struct cli *cli)
 	    cli->agent;
 	/* The follow-up and its warnings land together. */
 	if ((rc = db_begin(cli->db)) < 0)
-		return fail(xstrdup(db_errmsg(cli->db)));
+		return cli_fail(xstrdup(db_errmsg(cli->db)));
 	if (followup_add(cli->db, customer, owner, at, cli_opt(cli, "reason"),
 	    (int)every, cli->agent, cli_flag(cli, "overdue-ok"), &id,
 	    &cause) < 0) {
 		db_rollback(cli->db);
-		return fail(cause);
+		return cli_fail(cause);
 	}
 	for (int i = 0; i < nwarn; i++) {
 		if (followup_warn(cli->db, id, before[i], &cause) < 0) {
 			db_rollback(cli->db);
-			return fail(cause);
+			return cli_fail(cause);
 		}
 	}
 	if ((rc = db_commit(cli->db)) < 0)
-		return fail(xstrdup(db_errmsg(cli->db)));
+		return cli_fail(xstrdup(db_errmsg(cli->db)));
 	printf("%lld\n", (long long)id);
 	fprintf(stderr, "kefu: follow-up %lld due %s for %s\n", (long long)id,
 	    when_format(at, buf, sizeof buf), owner);
@@ -143,7 +135,7 @@ cmd_followup_list(struct cli *cli)
 	n = followup_list(cli->db, filter, cli_opt(cli, "owner"), now,
 	    (int)limit, &v, &cause);
 	if (n < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
@@ -169,16 +161,16 @@ cmd_followup_list(struct cli *cli)
 int
 cmd_followup_done(struct cli *cli)
 {
-	int64_t id = cli_int(cli->args[0], INT64_MAX), next;
+	int64_t id = cli_id(cli, "follow-up"), next;
 	char *cause = NULL;
 	int rc;
 
-	if (id < 1)
-		return cli_error("'%s' is not a follow-up id", cli->args[0]);
+	if (id == 0)
+		return EXIT_USER;
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if (followup_done(cli->db, id, cli->agent, &next, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (next != 0)
 		printf("next follow-up: %lld\n", (long long)next);
 	return EXIT_OK;
@@ -197,7 +189,7 @@ cmd_agent_add(struct cli *cli)
 		return rc;
 	if (agent_add(cli->db, cli->args[0], cli_opt(cli, "name"), role,
 	    cli->agent, 0, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return EXIT_OK;
 }
 
@@ -211,7 +203,7 @@ cmd_agent_list(struct cli *cli)
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if ((n = agent_list(cli->db, &v, &cause)) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
@@ -230,32 +222,21 @@ cmd_agent_list(struct cli *cli)
 	return rc;
 }
 
-/* Parse the follow-up id argument; 0 on garbage. */
-static int64_t
-followup_arg(struct cli *cli)
-{
-	int64_t id = cli_int(cli->args[0], INT64_MAX);
-
-	if (id < 1)
-		cli_error("'%s' is not a follow-up id", cli->args[0]);
-	return id > 0 ? id : 0;
-}
-
 int
 cmd_followup_snooze(struct cli *cli)
 {
-	int64_t id = followup_arg(cli), until;
+	int64_t id = cli_id(cli, "follow-up"), until;
 	char *cause = NULL, buf[32];
 	int rc;
 
 	if (id == 0)
 		return EXIT_USER;
 	if (when_parse(cli->args[1], when_now(), &until, &cause) != 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if (followup_snooze(cli->db, id, until, cli->agent, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	fprintf(stderr, "kefu: follow-up %lld snoozed until %s\n",
 	    (long long)id, when_format(until, buf, sizeof buf));
 	return EXIT_OK;
@@ -264,7 +245,7 @@ cmd_followup_snooze(struct cli *cli)
 int
 cmd_followup_assign(struct cli *cli)
 {
-	int64_t id = followup_arg(cli);
+	int64_t id = cli_id(cli, "follow-up");
 	char *cause = NULL;
 	int rc;
 
@@ -273,7 +254,7 @@ cmd_followup_assign(struct cli *cli)
 	if ((rc = cli_open_db(cli, 0, 1)) != 0)
 		return rc;
 	if (followup_assign(cli->db, id, cli->args[1], cli->agent, &cause) < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	return EXIT_OK;
 }
 
@@ -292,7 +273,7 @@ cmd_remind(struct cli *cli)
 	n = remind_due(cli->db, cli->agent, when_now(), cli_flag(cli, "mark"),
 	    &v, &cause);
 	if (n < 0)
-		return fail(cause);
+		return cli_fail(cause);
 	if (cli->json) {
 		json_t *a = json_array();
 		for (int i = 0; i < n; i++)
