@@ -35,6 +35,9 @@ enum followup_filter {
 	FOLLOWUP_OVERDUE,	/* open and due_at <  now - grace (15 min) */
 };
 
+/* The latest due time accepted: 9999-12-31T23:59:59Z. */
+#define FOLLOWUP_LATEST INT64_C(253402300799)
+
 /* Seconds past due after which a follow-up counts as overdue. */
 #define FOLLOWUP_GRACE (15 * 60)
 
@@ -71,6 +74,13 @@ int followup_next_for(struct db *, int64_t customer_id, int64_t *due,
  * follow-up is claimed by BY in the same transaction. */
 int followup_snooze(struct db *, int64_t id, int64_t until, const char *by,
     char **cause);
+
+/* Inside the caller's transaction: load open follow-up ID for BY to act
+ * on — their own, a pool one (claimed for BY now, atomically), or anyone's
+ * when BY is a supervisor. 0 and *f (owned), or -1 with *cause and the
+ * transaction rolled back. */
+int followup_take(struct db *, int64_t id, const char *by,
+    struct followup **f, char **cause);
 
 /* Give ID to TO (an agent or "pool"). Taking a pool follow-up (TO == BY)
  * is an atomic claim: of two agents claiming at once, exactly one gets it

@@ -345,13 +345,16 @@ call_wrapup_done(struct db *db, const char *agent, int64_t at, char **cause)
 
 	if ((rc = db_begin(db)) < 0)
 		return db_cause(db, rc, "wrap-up", cause);
+	/* Never before the call ended: AHT cannot go down by a late event. */
 	st = db_prepare(db, "UPDATE calls SET wrapup_until = ? WHERE id ="
 	    " (SELECT current_call FROM agents WHERE login = ?"
-	    " AND state = 'wrap_up') AND wrapup_until IS NULL");
+	    " AND state = 'wrap_up') AND wrapup_until IS NULL"
+	    " AND ended_at IS NOT NULL AND ended_at <= ?");
 	if (st == NULL)
 		return db_fail(db, DB_ERR, "wrap-up", cause);
 	db_bind_int(st, 1, at);
 	db_bind_text(st, 2, agent);
+	db_bind_int(st, 3, at);
 	if ((rc = db_step(st)) < 0)
 		return db_fail(db, rc, "wrap-up", cause);
 	st = db_prepare(db, "UPDATE agents SET state = 'available',"

@@ -363,10 +363,10 @@ complaint_get(struct db *db, int64_t id, struct complaint **out,
 	*out = NULL;
 	st = db_prepare(db, COMPLAINT_SELECT " WHERE k.id = ?");
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "reading complaint", cause);
+		return db_cause(db, DB_ERR, "reading complaint", cause);
 	db_bind_int(st, 1, id);
 	if ((rc = db_step(st)) != DB_ROW)
-		return rc < 0 ? db_fail(db, rc, "reading complaint", cause) : 0;
+		return rc < 0 ? db_cause(db, rc, "reading complaint", cause) : 0;
 	*out = complaint_from_row(st);
 	db_reset(st);
 	return 1;
@@ -422,14 +422,14 @@ complaint_list_open(struct db *db, int64_t customer_id, int limit,
 			db_bind_int(st, 1, limit > 0 ? limit : INT32_MAX);
 	}
 	if (st == NULL)
-		return db_fail(db, DB_ERR, "listing complaints", cause);
+		return db_cause(db, DB_ERR, "listing complaints", cause);
 	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = complaint_from_row(st);
 	}
 	if (rc < 0) {
 		complaint_list_free(v, n);
-		return db_fail(db, rc, "listing complaints", cause);
+		return db_cause(db, rc, "listing complaints", cause);
 	}
 	*out = v;
 	return n;

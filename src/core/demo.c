@@ -788,7 +788,7 @@ demo_populate(struct db *db, const char *agent, int64_t now, uint32_t seed,
 	    (rc = demo_followups_agent(&d)) == 0 &&
 	    (rc = demo_followups_customers(&d)) == 0 &&
 	    (rc = db_commit(db)) < 0)
-		db_fail(db, rc, "demo", cause);
+		db_cause(db, rc, "demo", cause);	/* rolled back below */
 	free(d.phones);
 	free(d.cust);
 	if (rc < 0) {

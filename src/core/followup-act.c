@@ -64,6 +64,44 @@ claim(struct db *db, int64_t id, const char *by, int64_t now)
 }
 
 int
+followup_take(struct db *db, int64_t id, const char *by, struct followup **out,
+    char **cause)
+{
+	struct followup *f;
+	struct agent *a = NULL;
+	int rc, super;
+
+	*out = NULL;
+	if (load_open(db, id, &f, cause) < 0)
+		return -1;
+	if (strcmp(f->owner, FOLLOWUP_POOL) == 0) {
+		if ((rc = claim(db, id, by, when_now())) <= 0) {
+			followup_free(f);
+			if (rc < 0)
+				return db_fail(db, rc, "claiming", cause);
+			db_rollback(db);
+			return set_cause(cause, "follow-up %lld was already "
+			    "taken by another agent", (long long)id);
+		}
+		free(f->owner);
+		f->owner = xstrdup(by);
+	} else if (strcmp(f->owner, by) != 0) {
+		super = agent_get(db, by, &a, NULL) > 0 &&
+		    a->role == AGENT_ROLE_SUPERVISOR;
+		agent_free(a);
+		if (!super) {
+			rc = set_cause(cause, "follow-up %lld belongs to %s",
+			    (long long)id, f->owner);
+			followup_free(f);
+			db_rollback(db);
+			return rc;
+		}
+	}
+	*out = f;
+	return 0;
+}
+
+int
 followup_snooze(struct db *db, int64_t id, int64_t until, const char *by,
     char **cause)
 {
@@ -77,17 +115,8 @@ followup_snooze(struct db *db, int64_t id, int64_t until, const char *by,
 		return set_cause(cause, "snooze until a time in the future");
 	if ((rc = db_begin(db)) < 0)
 		return db_cause(db, rc, "snoozing", cause);
-	if (load_open(db, id, &f, cause) < 0)
+	if (followup_take(db, id, by, &f, cause) < 0)
 		return -1;
-	if (strcmp(f->owner, FOLLOWUP_POOL) == 0 &&
-	    (rc = claim(db, id, by, now)) <= 0) {
-		followup_free(f);
-		if (rc < 0)
-			return db_fail(db, rc, "snoozing", cause);
-		db_rollback(db);
-		return set_cause(cause, "follow-up %lld was taken by another "
-		    "agent", (long long)id);
-	}
 	followup_free(f);
 	st = db_prepare(db, "UPDATE followups SET due_at = ?, state = 'pending',"
 	    " snoozes = snoozes + 1, acknowledged_at = ? WHERE id = ?");
@@ -171,6 +200,22 @@ followup_assign(struct db *db, int64_t id, const char *to, const char *by,
 	db_bind_text(st, 1, to);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, id);
+	if ((rc = db_step(st)) < 0)
+		return db_fail(db, rc, "assigning", cause);
+	/* Back to someone who was already shown this due time (A → B → A):
+	 * it counts as fired for them, so it nags and can move to the pool,
+	 * instead of waiting silently as a pending one they will never see. */
+	st = db_prepare(db, "UPDATE followups SET state = 'fired', fired_at ="
+	    " coalesce(fired_at, ?), acknowledged_at = NULL WHERE id = ? AND"
+	    " EXISTS (SELECT 1 FROM reminder_log r WHERE r.followup_id = ?"
+	    " AND r.due_at = followups.due_at AND r.before_secs = 0"
+	    " AND r.agent = ?)");
+	if (st == NULL)
+		return db_fail(db, DB_ERR, "assigning", cause);
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	db_bind_int(st, 3, id);
+	db_bind_text(st, 4, to);
 	if ((rc = db_step(st)) < 0 ||
 	    (rc = audit_log(db, by, "followups", id, "assign", to)) < 0 ||
 	    (rc = db_commit(db)) < 0)
@@ -365,7 +410,7 @@ followup_predict(struct db *db, int64_t customer_id, int64_t at,
 	    " AND state IN ('pending', 'fired')");
 	if (st == NULL) {
 		customer_free(c);
-		return DB_ERR;
+		return db_cause(db, DB_ERR, "predicting the next need", cause);
 	}
 	db_bind_int(st, 1, now);
 	db_bind_text(st, 2, by);
@@ -373,7 +418,7 @@ followup_predict(struct db *db, int64_t customer_id, int64_t at,
 	db_bind_text(st, 4, FOLLOWUP_PREDICTED);
 	if ((rc = db_step(st)) < 0) {
 		customer_free(c);
-		return rc;
+		return db_cause(db, rc, "predicting the next need", cause);
 	}
 	rc = followup_add(db, customer_id, owner, due, FOLLOWUP_PREDICTED, 0,
 	    by, 1, id, cause);

@@ -97,6 +97,8 @@ followup_add(struct db *db, int64_t customer_id, const char *owner,
 	int rc;
 
 	*id = 0;
+	if (due_at < 0 || due_at > FOLLOWUP_LATEST)
+		return set_cause(cause, "due time out of range (1970-9999)");
 	if (!allow_past && due_at < now - 59) {
 		char buf[32];
 		return set_cause(cause, "due time %s is in the past",
@@ -232,18 +234,9 @@ followup_done(struct db *db, int64_t id, const char *by, int64_t *next,
 	*next = 0;
 	if ((rc = db_begin(db)) < 0)
 		return db_cause(db, rc, "completing follow-up", cause);
-	if ((rc = followup_get(db, id, &f, cause)) <= 0) {
-		db_rollback(db);
-		return rc < 0 ? rc : set_cause(cause, "follow-up %lld not found",
-		    (long long)id);
-	}
-	if (strcmp(f->state, "pending") != 0 && strcmp(f->state, "fired") != 0) {
-		rc = set_cause(cause, "follow-up %lld is already %s",
-		    (long long)id, f->state);
-		followup_free(f);
-		db_rollback(db);
-		return rc;
-	}
+	/* Yours, a pool one you claim now, or anyone's as a supervisor. */
+	if (followup_take(db, id, by, &f, cause) < 0)
+		return -1;
 	st = db_prepare(db, "UPDATE followups SET state = 'done', done_at = ?,"
 	    " done_by = ?, acknowledged_at = coalesce(acknowledged_at, ?)"
 	    " WHERE id = ? AND state IN ('pending', 'fired')");
@@ -264,9 +257,10 @@ followup_done(struct db *db, int64_t id, const char *by, int64_t *next,
 		/* The next one counts from the due date, not from today, so a
 		 * late call does not drift the customer's care rhythm; but
 		 * never in the past. */
-		due = f->due_at + (int64_t)f->every_days * 86400;
-		while (due <= now)
-			due += (int64_t)f->every_days * 86400;
+		int64_t period = (int64_t)f->every_days * 86400;
+		due = f->due_at + period;
+		if (due <= now)		/* skip missed periods, no loop */
+			due += ((now - due) / period + 1) * period;
 		rc = insert(db, f->customer_id, f->owner, due, f->reason,
 		    f->every_days, by, id, next);
 		if (rc < 0) {

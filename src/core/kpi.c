@@ -252,7 +252,14 @@ kpi_overdue_by_owner(struct db *db, int64_t now, char ***owners,
 		(*owners)[n] = xstrdup(db_col_text(st, 0));
 		(*counts)[n++] = (int)db_col_int(st, 1);
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		for (int i = 0; i < n; i++)
+			free((*owners)[i]);
+		free(*owners);
+		free(*counts);
+		*owners = NULL;
+		*counts = NULL;
 		return db_cause(db, rc, "figures", cause);
+	}
 	return n;
 }

@@ -78,7 +78,10 @@ newest_first(const void *a, const void *b)
 	const struct reminder *x = a, *y = b;
 	int64_t tx = x->due_at - x->before_secs, ty = y->due_at - y->before_secs;
 
-	return tx < ty ? 1 : tx > ty ? -1 : (x->followup_id < y->followup_id);
+	if (tx != ty)
+		return tx < ty ? 1 : -1;
+	return x->followup_id < y->followup_id ? 1 :
+	    x->followup_id > y->followup_id ? -1 : 0;
 }
 
 /* Record R as shown to AGENT; 1 if this call did it, 0 if it already was. */
@@ -166,12 +169,16 @@ remind_due(struct db *db, const char *agent, int64_t now, bool mark,
 		for (int i = 0; i < n; i++) {
 			if ((rc = mark_shown(db, agent, &v[i], now)) < 0)
 				goto fail;
-			if (rc == 1)
-				v[k++] = v[i];
-			else
+			if (rc == 1) {
+				struct reminder keep = v[i];
+				memset(&v[i], 0, sizeof v[i]);
+				v[k++] = keep;
+			} else {
 				reminder_clear(&v[i]);
+				memset(&v[i], 0, sizeof v[i]);
+			}
 		}
-		n = k;
+		n = k;		/* the rest are zeroed: freeing them is a no-op */
 		if ((rc = db_commit(db)) < 0)
 			goto fail;
 	}
@@ -326,6 +333,7 @@ struct nag {
 
 struct remind {
 	uv_timer_t	 timer;
+	int64_t		 backoff_ms;	/* after a failed pass: 1 s, doubling */
 	struct db	*db;
 	char		*agent;
 	struct remind_opts opts;
@@ -338,13 +346,33 @@ struct remind {
 	int		 nnags;
 };
 
+/* Milliseconds on the clock reminders are due by: the real clock, moved
+ * by KEFU_NOW when a test pins it. */
 static int64_t
 now_ms(void)
 {
 	struct timeval tv;
 
+	int64_t shift;
+
 	gettimeofday(&tv, NULL);
-	return (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+	/* One reading of the real clock; KEFU_NOW moves it by whole
+	 * seconds (a second read of time() could tick in between). */
+	shift = when_now() - tv.tv_sec;
+	if (shift >= -1 && shift <= 1)
+		shift = 0;
+	return ((int64_t)tv.tv_sec + shift) * 1000 + tv.tv_usec / 1000;
+}
+
+/* Seconds as milliseconds, saturating instead of overflowing. */
+static int64_t
+ms(int64_t secs)
+{
+	if (secs > INT64_MAX / 1000)
+		return INT64_MAX;
+	if (secs < INT64_MIN / 1000)
+		return INT64_MIN;
+	return secs * 1000;
 }
 
 static void run(uv_timer_t *);
@@ -356,17 +384,21 @@ arm(struct remind *r)
 {
 	int64_t now = now_ms(), at = 0, target = now + CAP_MS, delay;
 
-	if (remind_next(r->db, r->agent, &at, NULL) == 1 && at * 1000 < target)
-		target = at * 1000;
+	if (remind_next(r->db, r->agent, &at, NULL) == 1 && ms(at) < target)
+		target = ms(at);
 	for (int i = 0; i < r->nnags; i++)
-		if (r->nags[i].next * 1000 < target)
-			target = r->nags[i].next * 1000;
+		if (ms(r->nags[i].next) < target)
+			target = ms(r->nags[i].next);
 	if (r->opts.ack_secs > 0 &&
-	    (r->last_escalate + ESCALATE_SECS) * 1000 < target)
-		target = (r->last_escalate + ESCALATE_SECS) * 1000;
+	    ms(r->last_escalate + ESCALATE_SECS) < target)
+		target = ms(r->last_escalate + ESCALATE_SECS);
 	delay = target - now;
 	if (delay < MIN_MS)
 		delay = r->started ? MIN_MS : 0;
+	/* The last pass failed (locked past the busy timeout, disk full):
+	 * back off instead of hammering the database 20 times a second. */
+	if (r->backoff_ms > delay)
+		delay = r->backoff_ms;
 	r->armed_at = now + delay;
 	uv_timer_start(&r->timer, run, (uint64_t)delay, 0);
 }
@@ -422,11 +454,18 @@ run(uv_timer_t *t)
 		remind_escalate(r->db, now, r->opts.ack_secs, r->agent, NULL);
 	}
 	n = remind_due(r->db, r->agent, now, true, &v, NULL);
-	if (n > 0)
+	if (n < 0) {
+		/* Nothing was marked, so nothing is lost: try again later. */
+		r->backoff_ms = r->backoff_ms == 0 ? 1000 :
+		    r->backoff_ms >= 30000 ? 30000 : r->backoff_ms * 2;
+	} else
+		r->backoff_ms = 0;
+	if (n > 0) {
 		r->fire(r->arg, v, n, !r->started);
-	if (n > 0)
 		reminder_list_free(v, n);
-	r->started = true;
+	}
+	if (n >= 0)
+		r->started = true;
 	nn = update_nags(r, now, &nags);
 	if (nn > 0)
 		r->fire(r->arg, nags, nn, false);

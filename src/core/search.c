@@ -170,7 +170,9 @@ load_hits(struct db *db, const int64_t *ids, int n, struct search_hit **hits)
 			break;
 		}
 		db_bind_int(st, 1, ids[i]);
-		if ((rc = db_step(st)) != DB_ROW)
+		if ((rc = db_step(st)) < 0)
+			break;		/* an error, not a partial list */
+		if (rc == DB_DONE)
 			continue;	/* index ahead of a concurrent delete */
 		h[k].id = ids[i];
 		h[k].name = xstrdup(db_col_text(st, 0));
@@ -204,7 +206,9 @@ search_customers(struct db *db, const char *query, int limit,
 		    db_engine(db));
 	if (query == NULL || limit <= 0 || !utf8_valid(query, strlen(query)))
 		return 0;
-	if (phone_like(query, 3)) {
+	/* Fewer than 4 digits match a large share of all phones: not a
+	 * useful phone search, so such a query searches names and notes. */
+	if (phone_like(query, 4)) {
 		/* A whole number first, then fragments. */
 		nexact = phone_like(query, 5) ?
 		    customer_find_phone(db, query, &exact, NULL) : 0;

@@ -467,20 +467,35 @@ on_input(uv_poll_t *h, int status, int events)
 	struct app *app = h->data;
 	struct key k;
 	wint_t ch;
-	int rc;
+	bool got = false;
+	int rc, avail = 0;
 
 	(void)events;
 	if (status < 0) {
+		/* The terminal is gone (SSH dropped): keep what was typed
+		 * and leave, so the agent shows offline. */
+		form_stash(app);
+		app->quit = true;
 		uv_stop(&app->loop);
 		return;
 	}
 	while ((rc = get_wch(&ch)) != ERR) {
+		got = true;
 		k.fn = rc == KEY_CODE_YES;
 		k.ch = ch;
 		on_key(app, k);
 		if (app->quit)
 			return;
 	}
+	/* Readable with nothing to read, again and again: end of file (the
+	 * terminal went away without a SIGHUP). Leave instead of spinning. */
+	if (!got && ioctl(STDIN_FILENO, FIONREAD, &avail) == 0 && avail == 0 &&
+	    ++app->empty_reads >= 10) {
+		form_stash(app);
+		app->quit = true;
+		uv_stop(&app->loop);
+	} else if (got)
+		app->empty_reads = 0;
 }
 
 static void check_changes(struct app *);

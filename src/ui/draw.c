@@ -163,9 +163,14 @@ draw_wrap(const char *text, int cols, int **starts, int **lens)
 		int cl = i < len ? utf8_decode(text + i, len - i, &cp) : 0;
 		int cw = (i < len && cp != '\n') ? utf8_cp_width(cp) : 0;
 
-		/* Controls are drawn as two-column ^X. */
+		/* Measure what utf8_sanitise draws: ^X for C0 and DEL,
+		 * <U+XXXX> for C1, bidi overrides and line separators. */
 		if (i < len && cp != '\n' && (cp < 0x20 || cp == 0x7f))
 			cw = 2;
+		else if (i < len && ((cp >= 0x80 && cp < 0xa0) ||
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
+		    cp <= 0x2069) || cp == 0x2028 || cp == 0x2029))
+			cw = 8;
 		if (i == len || cp == '\n' || width + cw > cols) {
 			size_t end = i;
 

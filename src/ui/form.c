@@ -361,7 +361,7 @@ save_log(struct app *app, struct form *f, char **cause)
 	contact_free(k);
 	if (rc < 0) {
 		db_rollback(app->db);
-		return -1;
+		return rc;	/* DB_EBUSY here means: retry */
 	}
 	if ((rc = db_commit(app->db)) < 0)
 		return db_fail(app->db, rc, _("saving"), cause);

@@ -11,6 +11,7 @@
 
 #include "kefu/call.h"
 #include "kefu/customer.h"
+#include "kefu/db.h"
 #include "kefu/phone.h"
 #include "kefu/utf8.h"
 #include "kefu/when.h"
@@ -310,10 +311,15 @@ call_start(struct app *app, const char *number)
 
 	if (app->call_id != 0)
 		return;		/* already on a call: this is a lookup */
-	if (call_offer(app->db, number, NULL, now, app->opt->agent, &id,
-	    &cause) != 0 || call_answer(app->db, id, app->opt->agent, now,
-	    app->opt->agent, &cause) != 0) {
-		app_alert(app, ALERT_ERROR, 0, "%s", cause);
+	/* Offered and answered together, or not at all: a half-made call
+	 * would wait in the queue forever. */
+	if (db_begin(app->db) != 0 || call_offer(app->db, number, NULL, now,
+	    app->opt->agent, &id, &cause) != 0 || call_answer(app->db, id,
+	    app->opt->agent, now, app->opt->agent, &cause) != 0 ||
+	    db_commit(app->db) != 0) {
+		db_rollback(app->db);
+		app_alert(app, ALERT_ERROR, 0, "%s", cause != NULL ? cause :
+		    db_errmsg(app->db));
 		free(cause);
 		return;
 	}

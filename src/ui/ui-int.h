@@ -138,6 +138,7 @@ struct app {
 	char		*state_reason;
 	int64_t		 state_since;
 	int64_t		 call_id;	/* the call on this console, or 0 */
+	int		 empty_reads;	/* stdin readable but empty: EOF */
 
 	unsigned	 dirty;
 	bool		 quit;

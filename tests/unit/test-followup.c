@@ -100,7 +100,53 @@ TEST(recurrence_keeps_rhythm)
 	db_close(db);
 }
 
+TEST(only_the_owner_pool_or_a_supervisor_acts)
+{
+	struct db *db = fixture_db("fuown.db");
+	int64_t c = fixture_customer(db, "A", "13800138000", NULL);
+	int64_t now = when_now(), mine, pool, next, t0;
+	struct followup *f;
+	char *cause = NULL;
+
+	ASSERT_OK(agent_add(db, "wang", NULL, AGENT_ROLE_AGENT, "boss", 0,
+	    &cause));
+	ASSERT_EQ(followup_add(db, c, "li", now + 60, "li's", 0, "li", 0,
+	    &mine, &cause), 0);
+	ASSERT_EQ(followup_add(db, c, "pool", now + 60, "pool", 0, "li", 0,
+	    &pool, &cause), 0);
+	/* A colleague cannot complete or snooze li's follow-up. */
+	ASSERT(followup_done(db, mine, "wang", &next, &cause) < 0);
+	ASSERT(strstr(cause, "belongs to li") != NULL);
+	free(cause);
+	cause = NULL;
+	ASSERT(followup_snooze(db, mine, now + 600, "wang", &cause) < 0);
+	free(cause);
+	cause = NULL;
+	/* A supervisor can; completing a pool one claims it. */
+	ASSERT_EQ(followup_snooze(db, mine, now + 600, "boss", &cause), 0);
+	ASSERT_EQ(followup_done(db, pool, "wang", &next, &cause), 0);
+	ASSERT_EQ(followup_get(db, pool, &f, &cause), 1);
+	ASSERT_STR(f->owner, "wang");
+	followup_free(f);
+	/* Out-of-range due times are refused; a recurrence far in the past
+	 * completes at once (no loop over missed periods). */
+	ASSERT(followup_add(db, c, "li", INT64_C(20000000000000), "x", 0, "li",
+	    1, &next, &cause) < 0);
+	free(cause);
+	cause = NULL;
+	ASSERT_EQ(followup_add(db, c, "li", 86400, "1970", 1, "li", 1, &mine,
+	    &cause), 0);
+	t0 = when_now();
+	ASSERT_EQ(followup_done(db, mine, "li", &next, &cause), 0);
+	ASSERT(when_now() - t0 <= 1);
+	ASSERT_EQ(followup_get(db, next, &f, &cause), 1);
+	ASSERT(f->due_at > now && f->due_at <= now + 86400);
+	followup_free(f);
+	db_close(db);
+}
+
 static const struct test tests[] = {
+	T(only_the_owner_pool_or_a_supervisor_acts),
 	T(add_list_done),
 	T(refusals),
 	T(recurrence_keeps_rhythm),
