@@ -235,7 +235,7 @@ draw_top(struct app *app)
 	draw_fill(w, 0, 0, cols, app->attr[TH_TOPBAR]);
 	left = xasprintf(" kefu │ %s (%s) │ %s %s", app->agent_name,
 	    app->opt->agent, app->state != NULL ? word_state(app->state) : "",
-	    app->state_since > 0 ? when_relative(app->state_since, app->now,
+	    app->state_since > 0 ? rel_time(app->state_since, app->now,
 	    clock, sizeof clock) : "");
 	draw_text(w, 0, 0, cols * 2 / 3, left, app->attr[TH_TOPBAR]);
 	free(left);

@@ -5,6 +5,7 @@
  * never split at a pane edge. Also the theme → curses attribute mapping,
  * which degrades 256 → 8 colours → monochrome by terminal capability.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -316,4 +317,31 @@ const char *
 word_channel(const char *v)
 {
 	return word(channels, v);
+}
+
+/* "5m ago", "in 2h", "now" — in the agent's language. */
+const char *
+rel_time(int64_t t, int64_t now, char *buf, size_t len)
+{
+	int64_t d = t > now ? t - now : now - t;
+	long long n;
+	const char *unit;
+
+	if (d < 5) {
+		snprintf(buf, len, "%s", _("now"));
+		return buf;
+	}
+	if (d < 60)
+		n = d, unit = _("s");
+	else if (d < 3600)
+		n = d / 60, unit = _("min");
+	else if (d < 86400)
+		n = d / 3600, unit = _("h");
+	else
+		n = d / 86400, unit = _("d");
+	if (t > now)
+		snprintf(buf, len, _("in %lld %s"), n, unit);
+	else
+		snprintf(buf, len, _("%lld %s ago"), n, unit);
+	return buf;
 }

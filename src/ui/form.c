@@ -279,18 +279,31 @@ form_draw(struct app *app, WINDOW *w)
 			y += area;
 			break;
 		case F_CHOICE: {
-			int cxp = fx;
+			int cxp = fx, first = 0, total = 0, n = 0;
+			int widths[16];
+
+			/* Start late enough that the chosen one is in view. */
+			for (; x->def->choices[n].label != NULL && n < 16; n++) {
+				const struct choice *ch = &x->def->choices[n];
+				widths[n] = utf8_width(_(ch->label)) + 3;
+			}
+			for (int c = first; c <= x->choice; c++)
+				total += widths[c];
+			while (total > fw && first < x->choice)
+				total -= widths[first++];
 			draw_fill(w, y, fx, fw, app->attr[TH_NORMAL]);
-			for (int c = 0; x->def->choices[c].label != NULL; c++) {
+			for (int c = first; c < n; c++) {
 				const struct choice *ch = &x->def->choices[c];
 				char *lab = xasprintf("%c:%s", (char)ch->hotkey,
 				    _(ch->label));
-				if (cxp + 2 >= fx + fw)
+				if (cxp + 2 >= fx + fw) {
+					free(lab);
 					break;
+				}
 				draw_text(w, y, cxp, fx + fw - cxp, lab,
 				    c == x->choice ? app->attr[TH_SELECTED] :
 				    app->attr[focus ? TH_NORMAL : TH_DIM]);
-				cxp += utf8_width(lab) + 1;
+				cxp += widths[c];
 				free(lab);
 			}
 			y++;

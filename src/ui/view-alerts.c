@@ -162,7 +162,7 @@ on_reminders(void *arg, const struct reminder *v, int n, bool startup)
 		app_date(app, v[i].due_at, due, sizeof due);
 		if (v[i].before_secs > 0) {
 			char rel[32];
-			when_relative(v[i].due_at, app->now, rel, sizeof rel);
+			rel_time(v[i].due_at, app->now, rel, sizeof rel);
 			text = xasprintf(_("Follow-up %s: %s — %s (due %s)"), rel,
 			    v[i].customer_name, v[i].reason, due);
 		} else if (v[i].nag)

@@ -132,7 +132,7 @@ fl_draw(struct app *app, WINDOW *w)
 		app_date(app, f->due_at, when, sizeof when);
 		draw_text(w, 1 + i, x, 16, when, a);
 		x += 17;
-		when_relative(f->due_at, app->now, rel, sizeof rel);
+		rel_time(f->due_at, app->now, rel, sizeof rel);
 		draw_text(w, 1 + i, x, 9, rel, a);
 		x += 10;
 		draw_text(w, 1 + i, x, 14, f->customer_name, a);

@@ -9,6 +9,7 @@
 
 #include "kefu/customer.h"
 #include "kefu/loyalty.h"
+#include "kefu/utf8.h"
 #include "kefu/xmalloc.h"
 #include "ui-int.h"
 
@@ -128,7 +129,7 @@ profile_draw(struct app *app, WINDOW *w, bool focused)
 	}
 	/* The name and badge never scroll away. */
 	const char *seg = word_segment(app->cust->segment);
-	int segw = (int)strlen(seg) + 2;
+	int segw = utf8_width(seg) + 2;	/* columns, not bytes */
 	draw_text(w, y, 2, cols - 5 - segw, app->cust->name,
 	    app->attr[TH_NORMAL] | A_BOLD);
 	char *badge = xasprintf("[%s]", seg);

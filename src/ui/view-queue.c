@@ -226,7 +226,7 @@ queue_draw(struct app *app, WINDOW *w)
 		draw_text(w, y, 15, 10, word_state(state), sel ? app->attr[TH_SELECTED] :
 		    state_attr(app, a));
 		if (!off && a->state_since > 0) {
-			when_relative(a->state_since, app->now, rel, sizeof rel);
+			rel_time(a->state_since, app->now, rel, sizeof rel);
 			draw_text(w, y, 26, half - 28, rel, sel ?
 			    app->attr[TH_SELECTED] : state_attr(app, a));
 		}
