@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "kefu/config.h"
+#include "kefu/file.h"
 #include "kefu/utf8.h"
 #include "kefu/xmalloc.h"
 
@@ -283,53 +284,6 @@ config_parse(struct config *cfg, const char *text, size_t len,
 	return (rc);
 }
 
-/* Read the regular file at FD (PATH in messages), at most CONFIG_FILE_MAX
- * bytes, into a new buffer (*OUT, *LEN). 0, or -1 with *cause. */
-static int
-config_read(int fd, const char *path, char **out, size_t *len, char **cause)
-{
-	struct stat	 st;
-	char		*buf = NULL, *where;
-	size_t		 have = 0;
-	ssize_t		 n;
-
-	where = utf8_sanitise(path, false);
-	if (fstat(fd, &st) != 0) {
-		set_cause(cause, "%s: %s", where, strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		set_cause(cause, "%s: not a regular file", where);
-		goto fail;
-	}
-	buf = xmalloc(CONFIG_FILE_MAX + 1);
-	for (;;) {
-		n = read(fd, buf + have, CONFIG_FILE_MAX + 1 - have);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			set_cause(cause, "%s: %s", where, strerror(errno));
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		have += (size_t)n;
-		if (have > CONFIG_FILE_MAX) {
-			set_cause(cause, "%s: too large (over %d bytes)", where,
-			    CONFIG_FILE_MAX);
-			goto fail;
-		}
-	}
-	free(where);
-	*out = buf;
-	*len = have;
-	return (0);
-fail:
-	free(buf);
-	free(where);
-	return (-1);
-}
-
 int
 config_load(const char *path, struct config **out, char **cause)
 {
@@ -353,7 +307,7 @@ config_load(const char *path, struct config **out, char **cause)
 		free(where);
 		return (-1);
 	}
-	rc = config_read(fd, path, &text, &len, cause);
+	rc = file_read_fd(fd, path, CONFIG_FILE_MAX, &text, &len, cause);
 	close(fd);
 	if (rc != 0) {
 		cfg->unread = true;

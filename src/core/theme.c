@@ -14,7 +14,6 @@
  * is parsed into a copy which replaces the theme only when every line is
  * good, so a broken file never leaves a half-applied theme behind.
  */
-#include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,6 +24,7 @@
 #include <unistd.h>
 
 #include "kefu/theme.h"
+#include "kefu/file.h"
 #include "kefu/utf8.h"
 #include "kefu/xmalloc.h"
 
@@ -395,54 +395,6 @@ theme_name_valid(const char *name)
 	return (len > 0 && len <= THEME_NAME_MAX && name[len] == '\0');
 }
 
-/* Read the regular file at FD (PATH in messages), at most THEME_FILE_MAX
- * bytes, into a new buffer (*OUT, *LEN). 0, or -1 with *cause. */
-static int
-theme_read(int fd, const char *path, char **out, size_t *len, char **cause)
-{
-	struct stat	 st;
-	char		*buf, *where;
-	size_t		 have = 0;
-	ssize_t		 n;
-
-	where = utf8_sanitise(path, false);
-	if (fstat(fd, &st) != 0) {
-		set_cause(cause, "%s: %s", where, strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		set_cause(cause, "%s: not a regular file", where);
-		goto fail;
-	}
-	buf = xmalloc(THEME_FILE_MAX + 1);
-	for (;;) {
-		n = read(fd, buf + have, THEME_FILE_MAX + 1 - have);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			set_cause(cause, "%s: %s", where, strerror(errno));
-			free(buf);
-			goto fail;
-		}
-		if (n == 0)
-			break;
-		have += (size_t)n;
-		if (have > THEME_FILE_MAX) {
-			set_cause(cause, "%s: too large (over %d bytes)", where,
-			    THEME_FILE_MAX);
-			free(buf);
-			goto fail;
-		}
-	}
-	free(where);
-	*out = buf;
-	*len = have;
-	return (0);
-fail:
-	free(where);
-	return (-1);
-}
-
 /* Open PATH to read; -1 with errno as open(2) if it cannot be. */
 static int
 theme_open(const char *path)
@@ -464,7 +416,7 @@ theme_load_fd(int fd, const char *path, struct theme *t, char **cause)
 	size_t	 len;
 	int	 rc;
 
-	rc = theme_read(fd, path, &text, &len, cause);
+	rc = file_read_fd(fd, path, THEME_FILE_MAX, &text, &len, cause);
 	close(fd);
 	if (rc != 0)
 		return (-1);
