@@ -345,3 +345,18 @@ rel_time(int64_t t, int64_t now, char *buf, size_t len)
 		snprintf(buf, len, _("%lld %s ago"), n, unit);
 	return buf;
 }
+
+/* The loyalty ladder's stage in the agent's language. */
+const char *
+word_loyalty(int l)
+{
+	static const char *const labels[] = {
+		N_("no history yet"), N_("stable quality"),
+		N_("moments of delight"), N_("lasting satisfaction"),
+		N_("trust"), N_("emotional loyalty"), N_("behavioural loyalty"),
+	};
+
+	if (l < 0 || l >= (int)(sizeof labels / sizeof labels[0]))
+		l = 0;
+	return _(labels[l]);
+}

@@ -206,6 +206,7 @@ const char *word_disposition(const char *);
 const char *word_segment(const char *);
 const char *word_channel(const char *);
 const char *word_state(const char *);
+const char *word_loyalty(int);
 const char *rel_time(int64_t t, int64_t now, char *buf, size_t len);
 const char *word_reason(const char *);
 

@@ -34,18 +34,6 @@ add(struct lines *l, const char *label, char *text, attr_t a)
 	l->n++;
 }
 
-static const char *
-loyalty_label(enum loyalty l)
-{
-	static const char *const labels[] = {
-		N_("no history yet"), N_("stable quality"),
-		N_("moments of delight"), N_("lasting satisfaction"),
-		N_("trust"), N_("emotional loyalty"), N_("behavioural loyalty"),
-	};
-
-	return _(labels[l]);
-}
-
 /* Money in cents as "¥12,345". */
 static char *
 money(int64_t cents)
@@ -78,7 +66,7 @@ profile_lines(struct app *app)
 		    app->attr[TH_NORMAL]);
 	add(&l, _("Value"), money(customer_lifetime_value(c, app->now)),
 	    app->attr[TH_NORMAL]);
-	add(&l, _("Loyalty"), xstrdup(loyalty_label(app->loyalty)),
+	add(&l, _("Loyalty"), xstrdup(word_loyalty(app->loyalty)),
 	    app->attr[TH_NORMAL]);
 	if (app->open_complaints > 0)
 		add(&l, _("Complaints"), xasprintf(_("%d open"),

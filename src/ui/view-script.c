@@ -75,7 +75,7 @@ lookup(const char *name, void *arg)
 		{ "customer.notes", c->notes },
 		{ "customer.owner", c->owner },
 		{ "customer.first_purchase", c->first_purchase },
-		{ "customer.loyalty", loyalty_name(app->loyalty) },
+		{ "customer.loyalty", word_loyalty(app->loyalty) },
 	};
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
 		if (strcmp(name, text[i].name) == 0)
