@@ -213,18 +213,31 @@ keys_label(enum action a)
 static void
 help_draw(struct app *app, WINDOW *w)
 {
-	int rows = getmaxy(w), cols = getmaxx(w), y = 1;
+	int rows = getmaxy(w), cols = getmaxx(w), lines = rows - 4, n = 0;
+	int ncols, colw, i = 0;
 
 	werase(w);
 	draw_box(w, _("Keys"), app->attr[TH_BORDER], app->attr[TH_TITLE_FOCUS]);
+	for (const struct key_def *d = key_defs; d->name != NULL; d++)
+		n += d->label != NULL;
+	/* As many columns as it takes to show every key. */
+	ncols = lines > 0 ? (n + lines - 1) / lines : 1;
+	if (ncols < 1)
+		ncols = 1;
+	colw = (cols - 4) / ncols;
 	for (const struct key_def *d = key_defs; d->name != NULL; d++) {
-		if (y >= rows - 2)
-			break;
+		int x, y;
+
 		if (d->label == NULL)
 			continue;	/* shown with the first of its group */
-		draw_text(w, y, 2, 10, keys_label(d->action), app->attr[TH_LABEL]);
-		draw_text(w, y, 13, cols - 15, _(d->label), app->attr[TH_NORMAL]);
-		y++;
+		x = 2 + (i / lines) * colw;
+		y = 1 + i % lines;
+		if (i / lines >= ncols)
+			break;
+		draw_text(w, y, x, 8, keys_label(d->action), app->attr[TH_LABEL]);
+		draw_text(w, y, x + 9, colw - 10, _(d->label),
+		    app->attr[TH_NORMAL]);
+		i++;
 	}
 	draw_text(w, rows - 2, 2, cols - 4,
 	    _("In forms: Tab/Shift-Tab move, Ctrl-S or F10 saves, Esc keeps a draft."),

@@ -80,8 +80,19 @@ draw_bar(struct app *app)
 	if (app->nalerts > 0) {
 		struct alert *a = &app->alerts[app->nalerts - 1];
 		attr_t at = app->attr[level_elem[a->level]];
+		char *more = NULL;
+		int mw = 0;
+
 		draw_fill(w, 0, 0, cols, at);
-		draw_text(w, 0, 1, cols - 2, a->text, at);
+		/* Several at once (reminders falling due together): say how
+		 * many more wait behind this one; x shows the next. */
+		if (app->nalerts > 1) {
+			more = xasprintf(_(" (+%d · x next)"), app->nalerts - 1);
+			mw = utf8_width(more);
+			draw_text(w, 0, cols - 1 - mw, mw, more, at | A_BOLD);
+			free(more);
+		}
+		draw_text(w, 0, 1, cols - 3 - mw, a->text, at);
 	} else {
 		char *hint = xasprintf(_("%s search  %s pop  %s log  %s follow-up"
 		    "  %s edit  %s help  %s quit"), keys_label(ACT_SEARCH),
