@@ -71,6 +71,11 @@ int customer_find_phone(struct db *, const char *raw, int64_t **ids, char **caus
  * contacted), negative on error. */
 int customer_resolve(struct db *, const char *arg, int64_t *id, char **cause);
 
+/* A number that changes when anything shown about customer ID changes
+ * (profile, contacts, follow-ups, complaints): one cheap indexed query, so
+ * a console can tell whether another process's commit concerns it. */
+int64_t customer_fingerprint(struct db *, int64_t id);
+
 /* Lifetime value in cents as of NOW: annual_spend × years since
  * first_purchase (at least 1 year once the customer has bought). */
 int64_t customer_lifetime_value(const struct customer *, int64_t now);

@@ -55,6 +55,11 @@ int followup_add(struct db *, int64_t customer_id, const char *owner,
 int followup_list(struct db *, enum followup_filter, const char *owner,
     int64_t now, int limit, struct followup ***out, char **cause);
 
+/* How many open follow-ups of OWNER match FILTER as of NOW (one indexed
+ * count, for the top bar). Negative on error. */
+int followup_count(struct db *, enum followup_filter, const char *owner,
+    int64_t now);
+
 /* Mark ID done by BY. If it recurs, the next one is scheduled and its id
  * put in *next (0 otherwise). Refuses a follow-up that is not open. */
 int followup_done(struct db *, int64_t id, const char *by, int64_t *next,

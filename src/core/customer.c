@@ -405,3 +405,28 @@ customer_lifetime_value(const struct customer *c, int64_t now)
 		years = 1.0;
 	return (int64_t)((double)c->annual_spend * years + 0.5);
 }
+
+int64_t
+customer_fingerprint(struct db *db, int64_t id)
+{
+	struct db_stmt *st;
+	int64_t fp;
+
+	st = db_prepare(db, "SELECT coalesce((SELECT updated_at FROM customers"
+	    " WHERE id = ?), 0) * 1000003"
+	    " + coalesce((SELECT max(id) FROM contacts WHERE customer_id = ?),"
+	    " 0) * 7919"
+	    " + (SELECT count(*) + coalesce(sum(due_at), 0) FROM followups"
+	    " WHERE customer_id = ? AND state IN ('pending', 'fired')) * 31"
+	    " + (SELECT count(*) FROM complaints WHERE customer_id = ?"
+	    " AND state <> 'resolved')");
+	if (st == NULL)
+		return -1;
+	for (int i = 1; i <= 4; i++)
+		db_bind_int(st, i, id);	/* plain ? placeholders: portable */
+	if (db_step(st) != DB_ROW)
+		return -1;
+	fp = db_col_int(st, 0);
+	db_reset(st);
+	return fp;
+}

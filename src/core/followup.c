@@ -294,3 +294,25 @@ followup_next_for(struct db *db, int64_t customer_id, int64_t *due,
 	db_reset(st);
 	return rc;
 }
+
+int
+followup_count(struct db *db, enum followup_filter filter, const char *owner,
+    int64_t now)
+{
+	struct db_stmt *st;
+	int64_t before = filter == FOLLOWUP_DUE ? now : filter ==
+	    FOLLOWUP_OVERDUE ? now - FOLLOWUP_GRACE - 1 : INT64_MAX;
+	int rc;
+
+	st = db_prepare(db, "SELECT count(*) FROM followups WHERE owner = ?"
+	    " AND state IN ('pending', 'fired') AND due_at <= ?");
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_text(st, 1, owner);
+	db_bind_int(st, 2, before);
+	if ((rc = db_step(st)) != DB_ROW)
+		return rc < 0 ? rc : DB_ERR;
+	rc = (int)db_col_int(st, 0);
+	db_reset(st);
+	return rc;
+}

@@ -54,14 +54,15 @@ loyalty_stats(struct db *db, int64_t id, struct loyalty_stats *s,
 	    " sum(outcome = 'delighted'), sum(outcome = 'satisfied'),"
 	    " sum(outcome = 'disappointed'),"
 	    " (SELECT count(*) FROM (SELECT outcome FROM contacts"
-	    "   WHERE customer_id = ?1 AND outcome IS NOT NULL"
+	    "   WHERE customer_id = ? AND outcome IS NOT NULL"
 	    "   ORDER BY started_at DESC LIMIT 3) WHERE outcome = 'disappointed'),"
-	    " (SELECT count(*) FROM complaints WHERE customer_id = ?1"
+	    " (SELECT count(*) FROM complaints WHERE customer_id = ?"
 	    "   AND state <> 'resolved')"
-	    " FROM contacts WHERE customer_id = ?1");
+	    " FROM contacts WHERE customer_id = ?");
 	if (st == NULL)
 		return db_cause(db, DB_ERR, "reading history", cause);
-	db_bind_int(st, 1, id);
+	for (int i = 1; i <= 3; i++)
+		db_bind_int(st, i, id);	/* plain ? placeholders: portable */
 	if ((rc = db_step(st)) != DB_ROW)
 		return db_cause(db, rc, "reading history", cause);
 	s->contacts = (int)db_col_int(st, 0);

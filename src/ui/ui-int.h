@@ -129,6 +129,8 @@ struct app {
 	uv_fs_event_t	 walwatch;	/* other processes' commits, at once */
 	uv_timer_t	 settle;	/* coalesces bursts of WAL events */
 	bool		 watching;
+	uint64_t	 last_check;	/* loop ms of the last data_version look */
+	int64_t		 cust_fp;	/* what the customer on screen looked like */
 	int64_t		 data_version;
 	struct remind	*remind;
 	int64_t		 last_beat;	/* heartbeat written, seconds */

@@ -60,6 +60,10 @@ keys c l
 see c "half-typed draft text" "the draft reopens"
 keys c Escape
 
+# Another process logs a contact for the customer on screen: it appears.
+"${K[@]}" contact log 13800138000 --disposition info --notes "from-another-process" >/dev/null
+see c "from-another-process" "a contact logged elsewhere shows up in History" 2
+
 # Resize to 40x10 and back: a clear message, then the screen again.
 tm resize-window -t c -x 40 -y 10
 see c "terminal too small" "tiny terminal message"
