@@ -12,8 +12,9 @@
  * The engine is ONE uv_timer_t armed for the earliest unshown reminder (one
  * indexed query), re-armed whenever the set may have changed: here
  * (remind_changed) or in another process (the console's data_version watch
- * calls remind_changed too). Each sleep is capped at 60 s and recomputed
- * from wall-clock due times, so clock steps and suspend cannot drift it.
+ * calls remind_changed too). Nothing is slept on for more than 60 s: it is
+ * recomputed from wall-clock due times (by remind_maintain on the console's
+ * tick), so clock steps and suspend cannot drift it.
  * Fired but unacknowledged reminders nag every `nag` seconds.
  */
 #ifndef KEFU_REMIND_H
@@ -83,6 +84,12 @@ void remind_changed(struct remind *);
 
 /* A follow-up was acknowledged in this console: stop nagging about it. */
 void remind_acknowledged(struct remind *, int64_t followup_id);
+
+/* Housekeeping for the console's 1 s tick: every 30 s, move what waited
+ * too long to the pool (remind_escalate); every 60 s, recompute the next
+ * reminder from the clock (the engine keeps no timer while nothing falls
+ * due within 60 s). On the tick, so an idle console wakes once a second. */
+void remind_maintain(struct remind *);
 
 /* When the timer is armed for (ms since the epoch), for tests and benches. */
 int64_t remind_armed_at(const struct remind *);

@@ -233,11 +233,14 @@ followup_warn(struct db *db, int64_t id, int64_t before, char **cause)
 		return set_cause(cause, "a warning must be 1 s to 365 days "
 		    "before the due time");
 	st = db_prepare(db, "INSERT INTO followup_warnings (followup_id,"
-	    " before_secs) VALUES (?, ?) ON CONFLICT DO NOTHING");
+	    " before_secs, owner, warn_at) SELECT id, ?, owner, due_at - ?"
+	    " FROM followups WHERE id = ? AND state IN ('pending', 'fired')"
+	    " ON CONFLICT DO NOTHING");
 	if (st == NULL)
 		return db_cause(db, DB_ERR, "adding warning", cause);
-	db_bind_int(st, 1, id);
+	db_bind_int(st, 1, before);
 	db_bind_int(st, 2, before);
+	db_bind_int(st, 3, id);
 	if ((rc = db_step(st)) < 0)
 		return db_cause(db, rc, "adding warning", cause);
 	return 0;
