@@ -27,6 +27,7 @@ static const struct optspec global_opts[] = {
 	{ "agent", 1, "act as this agent login (else $USER)" },
 	{ "json", 0, "print JSON (read commands)" },
 	{ "theme", 1, "colour theme of the console" },
+	{ "cti", 1, "softphone link: baresip ctrl_tcp HOST:PORT (console)" },
 	{ "help", 0, "show help" },
 	{ "version", 0, "show the version" },
 	{ NULL, 0, NULL }

@@ -221,7 +221,8 @@ const struct command commands[] = {
 static int
 run_console(struct cli *cli)
 {
-	struct ui_options o = { cli->agent, cli->theme, cli->db_path };
+	struct ui_options o = { cli->agent, cli->theme, cli->db_path,
+	    cli_opt(cli, "cti") };
 	char *cause = NULL;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))

@@ -38,6 +38,16 @@ void call_list_free(struct call **, int n);
 int call_offer(struct db *, const char *number, const char *queue,
     int64_t at, const char *by, int64_t *id, char **cause);
 
+/* Like call_offer, for a call from the softphone link: CTI_ID (the SIP
+ * Call-ID, may be NULL) is stored and must be unique. */
+int call_offer_cti(struct db *, const char *number, const char *queue,
+    const char *cti_id, int64_t at, const char *by, int64_t *id,
+    char **cause);
+
+/* The call with softphone Call-ID CTI_ID: 1 and *id, 0 if none, or < 0
+ * with *cause. */
+int call_by_cti(struct db *, const char *cti_id, int64_t *id, char **cause);
+
 /* AGENT answers call ID at AT (the agent becomes on_call). */
 int call_answer(struct db *, int64_t id, const char *agent, int64_t at,
     const char *by, char **cause);

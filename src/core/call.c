@@ -137,6 +137,32 @@ int
 call_offer(struct db *db, const char *number, const char *queue,
     int64_t at, const char *by, int64_t *id, char **cause)
 {
+	return call_offer_cti(db, number, queue, NULL, at, by, id, cause);
+}
+
+int
+call_by_cti(struct db *db, const char *cti_id, int64_t *id, char **cause)
+{
+	struct db_stmt *st;
+	int rc;
+
+	*id = 0;
+	if ((st = db_prepare(db, "SELECT id FROM calls WHERE cti_id = ?")) ==
+	    NULL)
+		return db_cause(db, DB_ERR, "reading call", cause);
+	db_bind_text(st, 1, cti_id);
+	if ((rc = db_step(st)) != DB_ROW)
+		return rc < 0 ? db_cause(db, rc, "reading call", cause) : 0;
+	*id = db_col_int(st, 0);
+	db_reset(st);
+	return 1;
+}
+
+int
+call_offer_cti(struct db *db, const char *number, const char *queue,
+    const char *cti_id, int64_t at, const char *by, int64_t *id,
+    char **cause)
+{
 	struct db_stmt *st;
 	char e164[24];
 	const char *why;
@@ -156,7 +182,8 @@ call_offer(struct db *db, const char *number, const char *queue,
 		return db_cause(db, rc, "offering call", cause);
 	}
 	st = db_prepare(db, "INSERT INTO calls (number, e164, customer_id,"
-	    " queue, offered_at) VALUES (?, ?, ?, ?, ?) RETURNING id");
+	    " queue, offered_at, cti_id) VALUES (?, ?, ?, ?, ?, ?)"
+	    " RETURNING id");
 	if (st == NULL) {
 		free(ids);
 		return db_fail(db, DB_ERR, "offering call", cause);
@@ -170,6 +197,10 @@ call_offer(struct db *db, const char *number, const char *queue,
 	free(ids);
 	db_bind_text(st, 4, queue != NULL ? queue : "default");
 	db_bind_int(st, 5, at);
+	if (cti_id != NULL)
+		db_bind_text(st, 6, cti_id);
+	else
+		db_bind_null(st, 6);
 	if ((rc = db_step(st)) != DB_ROW)
 		return db_fail(db, rc, "offering call", cause);
 	*id = db_col_int(st, 0);

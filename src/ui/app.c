@@ -36,11 +36,9 @@
 #include "kefu/xmalloc.h"
 #include "ui-int.h"
 
-#define MIN_COLS 80
-#define MIN_ROWS 24
 #define HISTORY_MAX 200
 
-static const struct view *const views[PANE_COUNT] = {
+const struct view *const app_views[PANE_COUNT] = {
 	&view_profile, &view_history, &view_script
 };
 
@@ -168,143 +166,6 @@ app_overlay_close(struct app *app)
 	app->dirty |= DIRTY_LAYOUT;
 }
 
-static void
-free_windows(struct app *app)
-{
-	WINDOW **all[] = { &app->top, &app->bar, &app->ovwin, &app->win[0],
-	    &app->win[1], &app->win[2] };
-
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		if (*all[i] != NULL)
-			delwin(*all[i]);
-		*all[i] = NULL;
-	}
-}
-
-/* Rebuild every window for the current size. */
-static void
-layout(struct app *app)
-{
-	int rows = LINES, cols = COLS, left, hist;
-
-	free_windows(app);
-	app->too_small = rows < MIN_ROWS || cols < MIN_COLS;
-	erase();
-	wnoutrefresh(stdscr);
-	if (app->too_small)
-		return;
-	left = cols * 2 / 5;
-	if (left < 34)
-		left = 34;
-	hist = (rows - 2) * 11 / 20;
-	app->top = newwin(1, cols, 0, 0);
-	app->bar = newwin(1, cols, rows - 1, 0);
-	app->win[PANE_PROFILE] = newwin(rows - 2, left, 1, 0);
-	app->win[PANE_HISTORY] = newwin(hist, cols - left, 1, left);
-	app->win[PANE_SCRIPT] = newwin(rows - 2 - hist, cols - left, 1 + hist,
-	    left);
-	if (app->ov != NULL) {
-		int h = app->ov->rows > 0 ? app->ov->rows : rows - 4;
-		int w = app->ov->rows > 0 ? (cols > 90 ? 72 : cols - 8) :
-		    cols - 6;
-		app->ovwin = newwin(h, w, app->ov->rows > 0 ? (rows - h) / 3 : 2,
-		    (cols - w) / 2);
-	}
-	app->dirty = DIRTY_ALL & ~DIRTY_LAYOUT;
-}
-
-static void
-draw_top(struct app *app)
-{
-	WINDOW *w = app->top;
-	int cols = getmaxx(w), x;
-	char clock[32], *left, *right;
-	time_t t = (time_t)app->now;
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
-	draw_fill(w, 0, 0, cols, app->attr[TH_TOPBAR]);
-	left = xasprintf(" kefu │ %s (%s) │ %s %s", app->agent_name,
-	    app->opt->agent, app->state != NULL ? word_state(app->state) : "",
-	    app->state_since > 0 ? rel_time(app->state_since, app->now,
-	    clock, sizeof clock) : "");
-	draw_text(w, 0, 0, cols * 2 / 3, left, app->attr[TH_TOPBAR]);
-	free(left);
-	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
-	right = app->due_count > 0 ? xasprintf(_("%d due"), app->due_count) :
-	    xstrdup(_("nothing due"));
-	x = cols - 10 - utf8_width(right) - 3;
-	draw_text(w, 0, x, utf8_width(right), right, app->attr[TH_TOPBAR] |
-	    (app->due_count > 0 ? A_BOLD : 0));
-	free(right);
-	draw_text(w, 0, cols - 9, 9, clock, app->attr[TH_TOPBAR]);
-	wnoutrefresh(w);
-}
-
-static void
-draw_too_small(void)
-{
-	const char *msg = _("terminal too small: need 80×24");
-	int w = utf8_width(msg), x = (COLS - w) / 2;
-
-	erase();
-	if (LINES > 0 && COLS > 0) {
-		char *cut = utf8_ellipsise(msg, COLS);
-		mvaddstr(LINES / 2, x > 0 ? x : 0, cut);
-		free(cut);
-	}
-	wnoutrefresh(stdscr);
-}
-
-static void
-on_draw(uv_prepare_t *h)
-{
-	struct app *app = h->data;
-	unsigned d = app->dirty;
-	bool any = false;
-
-	if (d == 0)
-		return;
-	app->dirty = 0;
-	if (d & DIRTY_LAYOUT) {
-		layout(app);
-		d = DIRTY_ALL;
-	}
-	if (app->too_small) {
-		draw_too_small();
-		curs_set(0);
-		doupdate();
-		return;
-	}
-	if (d & DIRTY_TOP)
-		draw_top(app);
-	for (int p = 0; p < PANE_COUNT; p++) {
-		if (!(d & (DIRTY_PROFILE << p)))
-			continue;
-		views[p]->draw(app, app->win[p], app->focus == p && !app->ov);
-		wnoutrefresh(app->win[p]);
-		any = true;
-	}
-	if (d & DIRTY_ALERT)
-		draw_bar(app);
-	if (app->ov != NULL && app->ovwin != NULL && (any || (d & (DIRTY_OVERLAY |
-	    DIRTY_TOP | DIRTY_ALERT)))) {
-		app->ov_cy = app->ov_cx = -1;
-		app->ov->draw(app, app->ovwin);
-		if (any)
-			touchwin(app->ovwin);
-		wnoutrefresh(app->ovwin);
-	}
-	if (app->ov != NULL && app->ovwin != NULL && app->ov_cy >= 0) {
-		wmove(app->ovwin, app->ov_cy, app->ov_cx);
-		wnoutrefresh(app->ovwin);
-		curs_set(1);
-	} else
-		curs_set(0);
-	doupdate();
-}
-
 static void load_theme_named(struct app *, const char *);
 
 static void
@@ -347,8 +208,8 @@ dispatch(struct app *app, enum action a)
 {
 	if (app->too_small && a != ACT_QUIT)
 		return;
-	if (views[app->focus]->action != NULL &&
-	    views[app->focus]->action(app, a))
+	if (app_views[app->focus]->action != NULL &&
+	    app_views[app->focus]->action(app, a))
 		return;
 	if (view_script.action(app, a))	/* script keys work from any pane */
 		return;
@@ -406,7 +267,7 @@ dispatch(struct app *app, enum action a)
 		pause_open(app);
 		break;
 	case ACT_AVAILABLE:
-		if (app->call_id != 0)	/* hung up without logging */
+		if (app->call_id != 0 && app->call_id != app->cti_ended)
 			call_end(app->db, app->call_id, when_now(),
 			    app->opt->agent, NULL);
 		app->call_id = 0;
@@ -442,8 +303,8 @@ on_key(struct app *app, struct key k)
 	const struct overlay *ov = app->ov;
 	void *data = app->ovdata;
 
-	if (k.fn && k.ch == KEY_RESIZE)
-		return;		/* our SIGWINCH handler does this */
+	if ((k.fn && k.ch == KEY_RESIZE) || cti_view_key(app, k))
+		return;		/* SIGWINCH is ours; F5/F6 work anywhere */
 	if (ov != NULL) {
 		if (!ov->key(app, k) && app->ov == ov && app->ovdata == data)
 			app_overlay_close(app);
@@ -517,8 +378,13 @@ on_tick(uv_timer_t *h)
 	form_tick(app);
 	if (now - app->last_beat >= 10) {
 		app->last_beat = now;
+		/* inotify reports this write too: one more epoll_wait that
+		 * returns at once every 10 s (no sleep between), measured
+		 * 1.10 calls/s idle. Unwatching around the write does not help:
+		 * removing a watch queues IN_IGNORED, the same wake. */
 		agent_heartbeat(app->db, app->opt->agent, now);
 	}
+	remind_maintain(app->remind);
 	check_changes(app);
 }
 
@@ -550,10 +416,9 @@ on_settled(uv_timer_t *h)
 	check_changes(h->data);
 }
 
-/* The WAL file changed: look 20 ms later, so a burst of commits costs one
- * check, and at most 4 checks a second however busy the site (500 agents'
- * heartbeats alone are 50 commits a second). The 1 s tick stays as the
- * fallback where inotify cannot see. */
+/* The WAL file changed: at most 4 checks a second however busy the site
+ * (500 agents' heartbeats alone are 50 commits a second). The 1 s tick
+ * stays as the fallback where inotify cannot see. */
 static void
 on_wal(uv_fs_event_t *h, const char *file, int events, int status)
 {
@@ -562,9 +427,14 @@ on_wal(uv_fs_event_t *h, const char *file, int events, int status)
 
 	(void)file;
 	(void)events;
-	if (status == 0 && !uv_is_active((uv_handle_t *)&app->settle))
-		uv_timer_start(&app->settle, on_settled, next > now + 20 ?
-		    next - now : 20, 0);
+	if (status != 0 || uv_is_active((uv_handle_t *)&app->settle))
+		return;
+	/* Quiet lately: look now (our own writes, like the heartbeat, end
+	 * here with no second wake-up). Busy: at most every 250 ms. */
+	if (now >= next)
+		check_changes(app);
+	else
+		uv_timer_start(&app->settle, on_settled, next - now, 0);
 }
 
 static void
@@ -660,7 +530,7 @@ static void
 app_free(struct app *app)
 {
 	app_overlay_close(app);
-	free_windows(app);
+	app_free_windows(app);
 	customer_free(app->cust);
 	script_close(app);
 	contact_list_free(app->hist, app->nhist);
@@ -671,6 +541,7 @@ app_free(struct app *app)
 	free(app->agent_name);
 	free(app->date_format);
 	free(app->state);
+	free(app->wal_path);
 }
 
 int
@@ -679,7 +550,7 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 	struct app app;
 	struct agent *me = NULL;
 	SCREEN *scr;
-	char *warn = NULL, *err = NULL, *wal;
+	char *warn = NULL, *err = NULL;
 	int rc = 0;
 
 	memset(&app, 0, sizeof app);
@@ -767,15 +638,13 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 		app_alert(&app, ALERT_ERROR, 0, "%s", err);
 		free(err);
 	}
-
+	cti_view_start(&app);
 	uv_poll_start(&app.input, UV_READABLE, on_input);
-	uv_prepare_start(&app.draw, on_draw);
+	uv_prepare_start(&app.draw, app_draw);
 	uv_timer_start(&app.tick, on_tick, 1000, 1000);
-	wal = xasprintf("%s-wal", opt->db_path);
-	if (uv_fs_event_start(&app.walwatch, on_wal, wal, 0) == 0)
+	app.wal_path = xasprintf("%s-wal", opt->db_path);
+	if (uv_fs_event_start(&app.walwatch, on_wal, app.wal_path, 0) == 0)
 		app.watching = true;
-	free(wal);
-
 	while (!app.quit && uv_run(&app.loop, UV_RUN_DEFAULT) != 0)
 		;
 	form_stash(&app);
@@ -784,6 +653,7 @@ ui_run(struct db *db, const struct ui_options *opt, char **cause)
 	delscreen(scr);
 out:
 	remind_stop(app.remind);
+	cti_view_stop(&app);
 	uv_close((uv_handle_t *)&app.input, on_close);
 	uv_close((uv_handle_t *)&app.draw, on_close);
 	uv_close((uv_handle_t *)&app.tick, on_close);

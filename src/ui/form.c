@@ -526,8 +526,8 @@ form_save(struct app *app, struct form *f)
 		/* The call this contact was about is over, wrap-up too. */
 		char *why = NULL;
 		int64_t now = when_now();
-		if (call_end(app->db, app->call_id, now, app->opt->agent,
-		    &why) == 0)
+		if (app->cti_ended == app->call_id || call_end(app->db,
+		    app->call_id, now, app->opt->agent, &why) == 0)
 			call_wrapup_done(app->db, app->opt->agent, now, NULL);
 		free(why);
 		app->call_id = 0;

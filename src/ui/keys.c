@@ -43,6 +43,8 @@ const struct key_def key_defs[] = {
 	{ ACT_ANSWER_9, "script-answer-9", "9", NULL },
 	{ ACT_STEP_TEXT, "script-type", "a", N_("Script: type the answer to a question") },
 	{ ACT_SCRIPT_SWITCH, "script-switch", "s", N_("Script: switch to another playbook") },
+	{ ACT_ANSWER_CALL, "answer-call", "F5", N_("Answer the ringing call") },
+	{ ACT_HANGUP_CALL, "hangup-call", "F6", N_("Hang up or reject a call") },
 	{ ACT_PAUSE, "pause", "P", N_("Pause, with a reason") },
 	{ ACT_AVAILABLE, "available", "A", N_("Available (ends wrap-up)") },
 	{ ACT_QUEUE, "queue", "Q", N_("Queue pane (supervisors)") },

@@ -27,6 +27,7 @@ struct contact;
 struct app;
 struct form;
 struct playbook_run;
+struct cti_view;
 
 /* Named actions; keys.c maps keys to them (rebindable in the config). */
 enum action {
@@ -38,6 +39,7 @@ enum action {
 	ACT_ANSWER_1, ACT_ANSWER_2, ACT_ANSWER_3, ACT_ANSWER_4, ACT_ANSWER_5,
 	ACT_ANSWER_6, ACT_ANSWER_7, ACT_ANSWER_8, ACT_ANSWER_9,
 	ACT_FOLLOWUPS, ACT_QUEUE, ACT_PAUSE, ACT_AVAILABLE, ACT_THEME, ACT_QUIT,
+	ACT_ANSWER_CALL, ACT_HANGUP_CALL,
 	ACT_COUNT
 };
 
@@ -129,6 +131,7 @@ struct app {
 	uv_fs_event_t	 walwatch;	/* other processes' commits, at once */
 	uv_timer_t	 settle;	/* coalesces bursts of WAL events */
 	bool		 watching;
+	char		*wal_path;
 	uint64_t	 last_check;	/* loop ms of the last data_version look */
 	int64_t		 cust_fp;	/* what the customer on screen looked like */
 	int64_t		 data_version;
@@ -140,6 +143,8 @@ struct app {
 	char		*state_reason;
 	int64_t		 state_since;
 	int64_t		 call_id;	/* the call on this console, or 0 */
+	int64_t		 cti_ended;	/* a call the softphone already ended */
+	struct cti_view	*cti;		/* the softphone link, or NULL */
 	int		 empty_reads;	/* stdin readable but empty: EOF */
 
 	unsigned	 dirty;
@@ -185,11 +190,24 @@ void app_overlay(struct app *, const struct overlay *, void *data);
 void app_overlay_close(struct app *);
 const char *app_date(struct app *, int64_t t, char *buf, size_t len);
 
+/* layout.c */
+extern const struct view *const app_views[PANE_COUNT];
+void app_draw(uv_prepare_t *);
+void app_free_windows(struct app *);
+
 /* view-alerts.c */
 void app_load_state(struct app *);
 void draw_bar(struct app *);
 int notify_kind(const struct config *);
 void on_reminders(void *, const struct reminder *, int n, bool startup);
+
+/* view-cti.c: the softphone link (--cti or the config's `cti`). Start,
+ * stop; a key it takes (F5/F6 anywhere, N for an unknown caller); the top
+ * bar's link state ("" without a link). */
+void cti_view_start(struct app *);
+void cti_view_stop(struct app *);
+bool cti_view_key(struct app *, struct key);
+const char *cti_view_status(struct app *);
 
 /* draw.c: text that came from data is sanitised and cut by width here. */
 void draw_text(WINDOW *, int y, int x, int cols, const char *text, attr_t);

@@ -10,6 +10,7 @@ struct ui_options {
 	const char	*agent;		/* acting agent login (registered) */
 	const char	*theme;		/* theme name or NULL for the config's */
 	const char	*db_path;
+	const char	*cti;		/* softphone ctrl_tcp HOST:PORT or NULL */
 };
 
 /* Run the console on DB until the agent quits. 0, or -1 with *cause. */
