@@ -306,7 +306,8 @@ cti_parse(struct cti_parser *p, const char *buf, size_t len,
 		n += rc;
 		off += hdr + flen + 1;
 	}
-	memmove(p->buf, p->buf + off, p->len - off);
+	if (off > 0 && p->len > off)
+		memmove(p->buf, p->buf + off, p->len - off);
 	p->len -= off;
 	/* A half frame never holds more than one frame's worth. */
 	if (p->cap > 2 * (CTI_FRAME_MAX + 8) && p->len < CTI_FRAME_MAX + 8) {
