@@ -362,6 +362,7 @@ struct cti {
 	bool		 tcp_open, up, closing;
 	int		 handles;	/* open uv handles; freed at 0 */
 	unsigned	 backoff, seq;
+	uint64_t	 up_since;	/* loop ms the link came up, 0 = down */
 	struct pending	 pend[PENDING_MAX];
 	int		 npend;
 	char		 rbuf[CTI_FRAME_MAX];
@@ -418,6 +419,12 @@ on_tcp_closed(uv_handle_t *h)
 	if (c->closing)
 		return;
 	cti_parser_reset(c->parser);
+	/* Back to quick retries only after a link that held (baresip serves
+	 * one client: two consoles on one softphone must not take turns
+	 * kicking each other out four times a second). */
+	if (c->up_since != 0 && uv_now(c->loop) - c->up_since >= 5000)
+		c->backoff = BACKOFF_MIN;
+	c->up_since = 0;
 	uv_timer_start(&c->retry, on_retry, c->backoff, 0);
 	c->backoff = c->backoff * 2 > BACKOFF_MAX ? BACKOFF_MAX :
 	    c->backoff * 2;
@@ -503,6 +510,8 @@ on_response(struct cti *c, const struct cti_event *ev)
 			    "", THEN_NOTHING, NULL);
 			return true;	/* the outcome is the next event */
 		}
+		if (!ev->ok && then == THEN_ACCEPT)
+			uv_timer_stop(&c->answer);	/* said once, not twice */
 		return false;
 	}
 	return true;	/* not ours, or forgotten after a reconnect */
@@ -579,7 +588,7 @@ on_connect(uv_connect_t *req, int status)
 	uv_tcp_nodelay(&c->tcp, 1);
 	quickack(c);
 	c->up = true;
-	c->backoff = BACKOFF_MIN;
+	c->up_since = uv_now(c->loop);
 	if (c->status != NULL)
 		c->status(c->arg, true);
 }

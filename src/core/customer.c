@@ -412,8 +412,10 @@ customer_fingerprint(struct db *db, int64_t id)
 	struct db_stmt *st;
 	int64_t fp;
 
-	st = db_prepare(db, "SELECT coalesce((SELECT updated_at FROM customers"
-	    " WHERE id = ?), 0) * 1000003"
+	/* The audit row of the last profile write, not updated_at: two
+	 * edits within one second must still differ. */
+	st = db_prepare(db, "SELECT coalesce((SELECT max(id) FROM audit"
+	    " WHERE tbl = 'customers' AND row_id = ?), 0) * 1000003"
 	    " + coalesce((SELECT max(id) FROM contacts WHERE customer_id = ?),"
 	    " 0) * 7919"
 	    " + (SELECT count(*) + coalesce(sum(due_at), 0) FROM followups"

@@ -233,7 +233,8 @@ followup_warn(struct db *db, int64_t id, int64_t before, char **cause)
 		return set_cause(cause, "a warning must be 1 s to 365 days "
 		    "before the due time");
 	st = db_prepare(db, "INSERT INTO followup_warnings (followup_id,"
-	    " before_secs, owner, warn_at) SELECT id, ?, owner, due_at - ?"
+	    " before_secs, owner, warn_at) SELECT id, ?, CASE WHEN state ="
+	    " 'pending' THEN owner END, due_at - ?"
 	    " FROM followups WHERE id = ? AND state IN ('pending', 'fired')"
 	    " ON CONFLICT DO NOTHING");
 	if (st == NULL)

@@ -222,6 +222,23 @@ followup_list(struct db *db, enum followup_filter filter, const char *owner,
 	return n;
 }
 
+/* The next of a recurring follow-up warns as the last one did. */
+static int
+copy_warnings(struct db *db, int64_t from, int64_t to)
+{
+	struct db_stmt *st = db_prepare(db, "INSERT INTO followup_warnings"
+	    " (followup_id, before_secs, owner, warn_at) SELECT f.id,"
+	    " w.before_secs, f.owner, f.due_at - w.before_secs FROM"
+	    " followup_warnings w, followups f WHERE w.followup_id = ?"
+	    " AND f.id = ? ON CONFLICT DO NOTHING");
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	return db_step(st);
+}
+
 int
 followup_done(struct db *db, int64_t id, const char *by, int64_t *next,
     char **cause)
@@ -263,6 +280,8 @@ followup_done(struct db *db, int64_t id, const char *by, int64_t *next,
 			due += ((now - due) / period + 1) * period;
 		rc = insert(db, f->customer_id, f->owner, due, f->reason,
 		    f->every_days, by, id, next);
+		if (rc >= 0)
+			rc = copy_warnings(db, id, *next);
 		if (rc < 0) {
 			followup_free(f);
 			return db_fail(db, rc, "scheduling next follow-up", cause);

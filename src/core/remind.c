@@ -349,6 +349,7 @@ struct nag {
 struct remind {
 	uv_timer_t	 timer;
 	int64_t		 backoff_ms;	/* after a failed pass: 1 s, doubling */
+	int64_t		 retry_at;	/* ms: the owed pass after a failure */
 	struct db	*db;
 	char		*agent;
 	struct remind_opts opts;
@@ -399,25 +400,30 @@ static void
 arm(struct remind *r)
 {
 	int64_t now = now_ms(), at = 0, target = now + CAP_MS, delay;
+	int rc = remind_next(r->db, r->agent, &at, NULL);
+	bool must = rc < 0 || r->retry_at > 0;	/* a pass is owed */
 
-	if (remind_next(r->db, r->agent, &at, NULL) == 1 && ms(at) < target)
+	if (rc == 1 && ms(at) < target)
 		target = ms(at);
 	for (int i = 0; i < r->nnags; i++)
 		if (ms(r->nags[i].next) < target)
 			target = ms(r->nags[i].next);
+	/* A pass failed (locked past the busy timeout, disk full), or we
+	 * cannot even tell what is next: retry at an absolute time, which
+	 * re-arming on every change cannot keep pushing back. */
+	if (rc < 0 && r->retry_at == 0)
+		r->retry_at = now + 1000;
+	if (r->retry_at > 0)
+		target = r->retry_at;
 	delay = target - now;
 	if (delay < MIN_MS)
 		delay = r->started ? MIN_MS : 0;
-	/* The last pass failed (locked past the busy timeout, disk full):
-	 * back off instead of hammering the database 20 times a second. */
-	if (r->backoff_ms > delay)
-		delay = r->backoff_ms;
 	r->armed_at = now + delay;
 	r->rearm_at = now + CAP_MS;
 	/* Nothing within the cap: no timer at all. The console's 1 s tick
 	 * calls remind_maintain, which recomputes from the clock every 60 s,
 	 * so an idle console wakes for its clock and nothing else. */
-	if (delay >= CAP_MS && r->started) {
+	if (delay >= CAP_MS && r->started && !must) {
 		uv_timer_stop(&r->timer);
 		return;
 	}
@@ -442,8 +448,8 @@ update_nags(struct remind *r, int64_t now, struct reminder **due)
 		int64_t id = v[i].followup_id, next = now + r->opts.nag_secs;
 
 		for (int j = 0; j < r->nnags; j++)
-			if (r->nags[j].id == id)
-				next = r->nags[j].next;
+			if (r->nags[j].id == id && r->nags[j].next < next)
+				next = r->nags[j].next;	/* never past now + nag */
 		if (next <= now) {
 			*due = xreallocarray(*due, nd + 1, sizeof **due);
 			(*due)[nd] = v[i];
@@ -476,8 +482,11 @@ run(uv_timer_t *t)
 		/* Nothing was marked, so nothing is lost: try again later. */
 		r->backoff_ms = r->backoff_ms == 0 ? 1000 :
 		    r->backoff_ms >= 30000 ? 30000 : r->backoff_ms * 2;
-	} else
+		r->retry_at = now_ms() + r->backoff_ms;
+	} else {
 		r->backoff_ms = 0;
+		r->retry_at = 0;
+	}
 	if (n > 0) {
 		r->fire(r->arg, v, n, !r->started);
 		reminder_list_free(v, n);
@@ -542,7 +551,9 @@ remind_maintain(struct remind *r)
 
 	if (r == NULL || !r->started)
 		return;
-	if (r->opts.ack_secs > 0 && now >= r->last_escalate + ESCALATE_SECS) {
+	/* A clock stepped back must not postpone escalation for as long. */
+	if (r->opts.ack_secs > 0 && (now >= r->last_escalate + ESCALATE_SECS ||
+	    now < r->last_escalate)) {
 		r->last_escalate = now;
 		if (remind_escalate(r->db, now, r->opts.ack_secs, r->agent,
 		    NULL) > 0) {

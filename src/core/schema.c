@@ -208,14 +208,15 @@ NULL
 };
 
 /* v4 — reminders at scale (200 000 open follow-ups): each warning carries
- * its follow-up's owner (NULL once it is no longer open) and its alert
+ * its follow-up's owner (NULL unless it is pending: warnings of fired or
+ * closed follow-ups leave the index instead of being walked) and its alert
  * time, kept in step by a trigger, so the next warning of an agent is one
  * index seek; and open follow-ups by (state, due_at) for escalation. */
 static const char *const v4_sqlite[] = {
 "ALTER TABLE followup_warnings ADD COLUMN owner TEXT;",
 "ALTER TABLE followup_warnings ADD COLUMN warn_at INTEGER;",
 "UPDATE followup_warnings SET"
-"  owner = (SELECT CASE WHEN f.state IN ('pending', 'fired') THEN f.owner END"
+"  owner = (SELECT CASE WHEN f.state = 'pending' THEN f.owner END"
 "           FROM followups f WHERE f.id = followup_id),"
 "  warn_at = (SELECT f.due_at FROM followups f WHERE f.id = followup_id)"
 "            - before_secs;",
@@ -224,7 +225,7 @@ static const char *const v4_sqlite[] = {
 "CREATE TRIGGER followups_warnings_sync"
 "  AFTER UPDATE OF owner, due_at, state ON followups"
 "  BEGIN UPDATE followup_warnings SET"
-"    owner = CASE WHEN NEW.state IN ('pending', 'fired') THEN NEW.owner END,"
+"    owner = CASE WHEN NEW.state = 'pending' THEN NEW.owner END,"
 "    warn_at = NEW.due_at - before_secs"
 "    WHERE followup_id = NEW.id; END;",
 "CREATE INDEX followups_state_due ON followups(state, due_at)"

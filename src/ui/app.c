@@ -92,6 +92,9 @@ app_reload(struct app *app)
 	if (app->cust == NULL)
 		return;
 	id = app->cust->id;
+	/* Before the reads: a commit between them costs one more reload,
+	 * never a stale screen. */
+	app->cust_fp = customer_fingerprint(app->db, id);
 	customer_free(app->cust);
 	app->cust = NULL;
 	if (customer_get(app->db, id, &app->cust, &cause) <= 0)
@@ -112,7 +115,6 @@ app_reload(struct app *app)
 	if (loyalty_stats(app->db, id, &ls, &cause) < 0)
 		goto fail;
 	app->loyalty = loyalty_stage(&ls);
-	app->cust_fp = customer_fingerprint(app->db, id);
 	app->dirty |= DIRTY_PROFILE | DIRTY_HISTORY | DIRTY_SCRIPT | DIRTY_TOP;
 	return;
 fail:
@@ -380,9 +382,10 @@ on_tick(uv_timer_t *h)
 		app->last_beat = now;
 		/* inotify reports this write too: one more epoll_wait that
 		 * returns at once every 10 s (no sleep between), measured
-		 * 1.10 calls/s idle. Unwatching around the write does not help:
-		 * removing a watch queues IN_IGNORED, the same wake. */
+		 * 1.10 calls/s idle; on_wal ignores it. Unwatching around the
+		 * write does not help: removing a watch queues IN_IGNORED. */
 		agent_heartbeat(app->db, app->opt->agent, now);
+		app->own_write = uv_now(&app->loop);
 	}
 	remind_maintain(app->remind);
 	check_changes(app);
@@ -429,12 +432,14 @@ on_wal(uv_fs_event_t *h, const char *file, int events, int status)
 	(void)events;
 	if (status != 0 || uv_is_active((uv_handle_t *)&app->settle))
 		return;
-	/* Quiet lately: look now (our own writes, like the heartbeat, end
-	 * here with no second wake-up). Busy: at most every 250 ms. */
-	if (now >= next)
-		check_changes(app);
-	else
-		uv_timer_start(&app->settle, on_settled, next - now, 0);
+	/* Our own heartbeat just now: nothing to look at (another process's
+	 * commit in these few ms is caught by the next 1 s tick). */
+	if (now - app->own_write < 10)
+		return;
+	/* inotify sees the WAL frames being written, a moment before the
+	 * commit is published: look 5 ms later, and at most every 250 ms. */
+	uv_timer_start(&app->settle, on_settled, next > now + 5 ? next - now :
+	    5, 0);
 }
 
 static void

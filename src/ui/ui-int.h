@@ -133,6 +133,7 @@ struct app {
 	bool		 watching;
 	char		*wal_path;
 	uint64_t	 last_check;	/* loop ms of the last data_version look */
+	uint64_t	 own_write;	/* loop ms of our last heartbeat */
 	int64_t		 cust_fp;	/* what the customer on screen looked like */
 	int64_t		 data_version;
 	struct remind	*remind;

@@ -119,7 +119,7 @@ on_incoming(struct app *app, const struct cti_event *ev)
 
 	if ((call = call_of(app, ev->id, ev->number)) == 0)
 		return;
-	if (v->id != NULL && strcmp(v->id, ev->id) != 0) {
+	if (v->id != NULL && strcmp(v->id, ev->id) != 0 && v->talking) {
 		app_alert(app, ALERT_WARN, 0, _("Another call is ringing: %s"),
 		    *ev->number != '\0' ? ev->number : "?");
 		return;
@@ -252,11 +252,29 @@ on_status(void *arg, bool up)
 {
 	struct app *app = arg;
 
-	app->cti->up = up;
+	struct cti_view *v = app->cti;
+	bool was = v->up;
+
+	v->up = up;
 	app->dirty |= DIRTY_TOP;
-	if (!up)
-		app_alert(app, ALERT_WARN, 0, "%s", _("Softphone link lost; "
-		    "reconnecting."));
+	if (up || !was)
+		return;
+	/* Events while the link is down are lost (baresip does not buffer
+	 * them): close the call on screen now rather than leave it ringing
+	 * or talking forever, blocking every later screen pop. */
+	if (v->id != NULL) {
+		char *id = xstrdup(v->id);
+		struct cti_event ev;
+
+		memset(&ev, 0, sizeof ev);
+		ev.type = CTI_CLOSED;
+		ev.id = id;
+		ev.number = "";
+		on_closed(app, &ev);
+		free(id);
+	}
+	app_alert(app, ALERT_WARN, 0, "%s", _("Softphone link lost; "
+	    "reconnecting."));
 }
 
 void

@@ -89,7 +89,16 @@ TEST(recurrence_keeps_rhythm)
 	/* Due 2 days ago, every 30 days: next is 28 days from now. */
 	ASSERT_EQ(followup_add(db, c, "li", now - 2 * 86400, "care", 30, "li",
 	    1, &id, &cause), 0);
+	ASSERT_EQ(followup_warn(db, id, 86400, &cause), 0);
 	ASSERT_EQ(followup_done(db, id, "li", &next, &cause), 0);
+	/* The next one warns a day ahead too, indexed for its owner. */
+	struct db_stmt *st = db_prepare(db, "SELECT owner, warn_at FROM"
+	    " followup_warnings WHERE followup_id = ?");
+	db_bind_int(st, 1, next);
+	ASSERT_EQ(db_step(st), DB_ROW);
+	ASSERT_STR(db_col_text(st, 0), "li");
+	ASSERT_EQ(db_col_int(st, 1), now - 2 * 86400 + 30 * 86400 - 86400);
+	db_reset(st);
 	ASSERT(next > id);
 	ASSERT_EQ(followup_get(db, next, &f, &cause), 1);
 	ASSERT_EQ(f->due_at, now - 2 * 86400 + 30 * 86400);
