@@ -133,8 +133,8 @@ fl_draw(struct app *app, WINDOW *w)
 		draw_text(w, 1 + i, x, 16, when, a);
 		x += 17;
 		rel_time(f->due_at, app->now, rel, sizeof rel);
-		draw_text(w, 1 + i, x, 9, rel, a);
-		x += 10;
+		draw_text(w, 1 + i, x, 11, rel, a);	/* "40 min ago" */
+		x += 12;
 		draw_text(w, 1 + i, x, 14, f->customer_name, a);
 		x += 15;
 		draw_text(w, 1 + i, x, 8, word_segment(it->segment),
