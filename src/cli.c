@@ -415,3 +415,15 @@ cli_id(struct cli *cli, const char *what)
 	}
 	return id;
 }
+
+void
+cli_sanitise(char **s)
+{
+	char *safe;
+
+	if (*s == NULL)
+		return;
+	safe = utf8_sanitise(*s, false);
+	free(*s);
+	*s = safe;
+}

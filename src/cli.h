@@ -84,6 +84,11 @@ int cli_check_agent(struct cli *);
 /* Print TEXT from data to stdout with control characters made visible. */
 void cli_print_safe(const char *text);
 
+/* Replace *S (owned, may be NULL) by its printable form: for columns that
+ * are checked on write but print as-is (logins, states), in case the
+ * database was edited by hand. */
+void cli_sanitise(char **s);
+
 /* Parse a non-negative integer option value; -1 on garbage. */
 int64_t cli_int(const char *s, int64_t max);
 

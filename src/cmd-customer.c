@@ -120,12 +120,14 @@ cmd_customer_add(struct cli *cli)
 
 /* One history line: date, channel, agent, disposition, outcome, note. */
 static void
-print_contact(const struct contact *k)
+print_contact(struct contact *k)
 {
 	char date[32], *nl, *note = xstrdup(k->notes ? k->notes : "");
 
 	if ((nl = strchr(note, '\n')) != NULL)
 		*nl = '\0';
+	cli_sanitise(&k->channel);
+	cli_sanitise(&k->agent);
 	printf("  %s  %-5s  %-10s  ", when_format(k->started_at, date,
 	    sizeof date), k->channel, k->agent);
 	cli_print_safe(k->disposition);

@@ -209,6 +209,8 @@ cmd_playbook_list(struct cli *cli)
 		rc = json_print(a) == 0 ? EXIT_OK : EXIT_USER;
 	} else {
 		for (int i = 0; i < n; i++) {
+			cli_sanitise(&v[i]->name);
+			cli_sanitise(&v[i]->imported_by);
 			printf("%s\t%d\t%s\t%s\t", v[i]->name, v[i]->version,
 			    when_format(v[i]->imported_at, when, sizeof when),
 			    v[i]->imported_by);

@@ -211,6 +211,8 @@ cmd_agents(struct cli *cli)
 		rc = json_print(a) == 0 ? EXIT_OK : EXIT_USER;
 	} else {
 		for (int i = 0; i < n; i++) {
+			cli_sanitise(&v[i]->login);
+			cli_sanitise(&v[i]->state);
 			printf("%-12s %-10s %-10s %s\n", v[i]->login,
 			    agent_role_name(v[i]->role), v[i]->heartbeat <
 			    now - 30 ? "offline" : v[i]->state,

@@ -143,6 +143,8 @@ cmd_followup_list(struct cli *cli)
 		rc = json_print(a) == 0 ? EXIT_OK : EXIT_USER;
 	} else {
 		for (int i = 0; i < n; i++) {
+			cli_sanitise(&v[i]->state);
+			cli_sanitise(&v[i]->owner);
 			printf("%lld\t%s\t%s\t%s\t#%lld ", (long long)v[i]->id,
 			    when_format(v[i]->due_at, due, sizeof due),
 			    v[i]->state, v[i]->owner,
@@ -211,6 +213,8 @@ cmd_agent_list(struct cli *cli)
 		rc = json_print(a) == 0 ? EXIT_OK : EXIT_USER;
 	} else {
 		for (int i = 0; i < n; i++) {
+			cli_sanitise(&v[i]->login);
+			cli_sanitise(&v[i]->state);
 			printf("%s\t%s\t%s\t", v[i]->login,
 			    agent_role_name(v[i]->role), v[i]->state);
 			cli_print_safe(v[i]->name);
@@ -287,6 +291,7 @@ cmd_remind(struct cli *cli)
 		rc = json_print(a) == 0 ? EXIT_OK : EXIT_USER;
 	} else {
 		for (int i = 0; i < n; i++) {
+			cli_sanitise(&v[i].owner);
 			printf("%lld\t%s\t%s\t%s\t#%lld ",
 			    (long long)v[i].followup_id, v[i].before_secs ?
 			    "warning" : "due", when_format(v[i].due_at, due,

@@ -18,4 +18,13 @@ equals "$(sqlite3 "$T/k.db" 'PRAGMA user_version')" "999" "never downgraded"
 mkdir "$T/dir.db"
 expect 1 "a directory as database" -- k --db "$T/dir.db" init
 expect 1 "console without a terminal" -- k --db "$T/k.db" </dev/null
+
+# A database edited by hand: escape sequences in columns that are checked
+# on write still never reach the terminal raw.
+k --db "$T/h.db" init >/dev/null
+k --db "$T/h.db" agent add li >/dev/null
+sqlite3 "$T/h.db" "UPDATE agents SET state = char(27) || '[2Jgone', heartbeat = strftime('%s', 'now') WHERE login = 'li'"
+expect 0 "agents on a tampered database" -- k --db "$T/h.db" agents
+lacks "$out" "$(printf '\033')" "no raw ESC from the state column"
+contains "$out" "^[[2Jgone" "shown visibly instead"
 finish
