@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "kefu/call.h"
+#include "kefu/contact.h"
+#include "kefu/xmalloc.h"
 #include "kefu/kpi.h"
 #include "kefu/when.h"
 #include "test.h"
@@ -79,7 +81,57 @@ TEST(events_and_figures)
 	db_close(db);
 }
 
+static void
+contact_at(struct db *db, int64_t cust, int64_t at, const char *disp,
+    const char *outcome)
+{
+	struct contact *k = contact_new();
+	char *cause = NULL;
+
+	k->customer_id = cust;
+	k->agent = xstrdup("li");
+	k->started_at = at;
+	free(k->disposition);
+	k->disposition = xstrdup(disp);
+	k->outcome = outcome != NULL ? xstrdup(outcome) : NULL;
+	if (contact_log(db, k, &cause) != 0)
+		fprintf(stderr, "contact_at: %s\n", cause);
+	free(cause);
+	contact_free(k);
+}
+
+TEST(fcr_and_satisfaction_by_hand)
+{
+	struct db *db = fixture_db("fcr.db");
+	int64_t day = when_day_start(when_now()) - 10 * 86400;
+	int64_t a = fixture_customer(db, "A", "13800000001", NULL);
+	int64_t b = fixture_customer(db, "B", "13800000002", NULL);
+	int64_t c = fixture_customer(db, "C", "13800000003", NULL);
+	char *cause = NULL;
+	struct kpi k;
+
+	/* In the period (day 0): A resolved, and calls back 3 days later
+	 * (not first-contact); B resolved, calls back 8 days later (still
+	 * first-contact: > 7 days); C callback (not resolved). */
+	contact_at(db, a, day + 3600, "resolved", "delighted");
+	contact_at(db, b, day + 7200, "resolved", "satisfied");
+	contact_at(db, c, day + 9000, "callback", "disappointed");
+	contact_at(db, a, day + 3 * 86400, "info", NULL);
+	contact_at(db, b, day + 8 * 86400, "info", NULL);
+	ASSERT_OK(kpi_compute(db, day, day + 86400, day + 86400, 20, 80, &k,
+	    &cause));
+	/* By hand: 3 contacts; first-contact resolved: B only -> 33.33%;
+	 * rated 3, happy 2 -> 66.67%. */
+	ASSERT_EQ(k.contacts, 3);
+	ASSERT_EQ(k.resolved_first, 1);
+	ASSERT(NEAR(k.fcr, 100.0 / 3, 1e-9));
+	ASSERT_EQ(k.rated, 3);
+	ASSERT(NEAR(k.satisfaction, 200.0 / 3, 1e-9));
+	db_close(db);
+}
+
 static const struct test tests[] = {
+	T(fcr_and_satisfaction_by_hand),
 	T(erlang_known_values),
 	T(events_and_figures),
 	{ NULL, NULL }
