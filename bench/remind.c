@@ -46,7 +46,7 @@
 #include "kefu/when.h"
 #include "kefu/xmalloc.h"
 #include "names.h"
-#include "remind-sql.h"
+#include "remind-floors.h"
 
 #define DAY	86400
 

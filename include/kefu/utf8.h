@@ -42,6 +42,10 @@ size_t utf8_fit(const char *s, int cols, int *used);
  * boundary with "…" at the end. */
 char *utf8_ellipsise(const char *s, int cols);
 
+/* A new copy of the first LEN bytes of S (at most MAX) fit to quote in
+ * an error message: sanitised and cut to COLS columns. */
+char *utf8_quote(const char *s, size_t len, size_t max, int cols);
+
 /* True for Han / kana / hangul code points (each is its own search token). */
 bool utf8_is_cjk(uint32_t cp);
 

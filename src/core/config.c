@@ -88,22 +88,6 @@ config_free(struct config *cfg)
 	free(cfg);
 }
 
-/* A new copy of S (LEN bytes) fit to quote in a message: visible, short. */
-static char *
-config_quote(const char *s, size_t len)
-{
-	char	*raw, *safe, *out;
-
-	if (len > CONFIG_VALUE_MAX)
-		len = CONFIG_VALUE_MAX;
-	raw = xstrndup(s, len);
-	safe = utf8_sanitise(raw, false);
-	out = utf8_ellipsise(safe, CONFIG_QUOTE_MAX);
-	free(safe);
-	free(raw);
-	return (out);
-}
-
 /* Whether C is a blank around names and values. */
 static bool
 config_blank(char c)
@@ -128,14 +112,14 @@ config_name_check(const char *name, size_t len, char **msg)
 		return (-1);
 	}
 	if (ok != len) {
-		q = config_quote(name, len);
+		q = utf8_quote(name, len, CONFIG_VALUE_MAX, CONFIG_QUOTE_MAX);
 		*msg = xasprintf("invalid name '%s' (use a-z, 0-9, '.', '_' "
 		    "and '-')", q);
 		free(q);
 		return (-1);
 	}
 	if (len > CONFIG_NAME_MAX) {
-		q = config_quote(name, len);
+		q = utf8_quote(name, len, CONFIG_VALUE_MAX, CONFIG_QUOTE_MAX);
 		*msg = xasprintf("name '%s' is too long (over %d bytes)", q,
 		    CONFIG_NAME_MAX);
 		free(q);

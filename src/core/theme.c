@@ -115,22 +115,6 @@ theme_builtin(struct theme *t)
 		t->style[i] = theme_defs[i].style;
 }
 
-/* A new copy of S (LEN bytes) fit to quote in a message: visible, short. */
-static char *
-theme_quote(const char *s, size_t len)
-{
-	char	*raw, *safe, *out;
-
-	if (len > THEME_LINE_MAX)
-		len = THEME_LINE_MAX;
-	raw = xstrndup(s, len);
-	safe = utf8_sanitise(raw, false);
-	out = utf8_ellipsise(safe, THEME_QUOTE_MAX);
-	free(safe);
-	free(raw);
-	return (out);
-}
-
 /* Set *MSG to a new message: BEFORE, WORD made visible, AFTER; -1. */
 static int
 theme_fail(char **msg, const char *before, const char *word,
@@ -138,7 +122,7 @@ theme_fail(char **msg, const char *before, const char *word,
 {
 	char	*q;
 
-	q = theme_quote(word, strlen(word));
+	q = utf8_quote(word, strlen(word), THEME_LINE_MAX, THEME_QUOTE_MAX);
 	free(*msg);
 	*msg = xasprintf("%s%s%s", before, q, after);
 	free(q);
@@ -469,7 +453,7 @@ theme_load(const char *name, const char *const *dirs, struct theme *t,
 		return (theme_load_fd(fd, name, t, cause));
 	}
 	if (!theme_name_valid(name)) {
-		q = theme_quote(name, strlen(name));
+		q = utf8_quote(name, strlen(name), THEME_LINE_MAX, THEME_QUOTE_MAX);
 		set_cause(cause, "invalid theme name '%s' (use letters, "
 		    "digits, '_' and '-', or a path with a '/')", q);
 		free(q);

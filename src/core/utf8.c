@@ -452,3 +452,16 @@ utf8_search_key(const char *s)
 	out[o] = '\0';
 	return (out);
 }
+
+char *
+utf8_quote(const char *s, size_t len, size_t max, int cols)
+{
+	char *raw, *safe, *out;
+
+	raw = xstrndup(s, len > max ? max : len);
+	safe = utf8_sanitise(raw, false);
+	out = utf8_ellipsise(safe, cols);
+	free(safe);
+	free(raw);
+	return out;
+}
